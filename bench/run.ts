@@ -1,0 +1,105 @@
+// `npm run bench` (issue 6): builds the app and the floor page, starts the real server on SQLite, seeds the
+// 10x market, runs every benchmark several times, prints a table and writes bench/results.json.
+// BENCH_QUICK=1 runs fewer, smaller repetitions (for trying changes; not for the README figures).
+import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromiumAvailable, CHROME_PATH } from './lib/chromium';
+import { initialJsGzip } from './lib/size';
+import { startBenchServer } from './lib/server';
+import { benchScreens } from './screens-bench';
+import { benchDrain, benchLocalWrites, benchPull, type Measured } from './sync-bench';
+import { printTable } from './lib/table';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_TMP=<dir> puts the builds and results.json there, so two runs at once do not overwrite each other. */
+const TMP = process.env.BENCH_TMP ? path.resolve(process.env.BENCH_TMP) : path.join(ROOT, '.tmp');
+const APP_DIST = path.join(TMP, 'bench-dist');
+const FLOOR_DIST = path.join(TMP, 'bench-floor-dist');
+const RESULTS = process.env.BENCH_TMP ? path.join(TMP, 'results.json') : path.join(ROOT, 'bench', 'results.json');
+const REPS = QUICK ? 2 : 5;
+/** BENCH_ONLY=sync or BENCH_ONLY=screens runs one half (for trying changes). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+
+function build(args: string[]) {
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_BUILD_ID: 'bench' },
+  });
+  if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
+}
+
+async function main() {
+  const started = performance.now();
+  const section = (s: string) => console.log(`\n== ${s} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  section('build: app and floor page');
+  if (process.env.BENCH_NOBUILD !== '1') {
+    build(['--outDir', APP_DIST, '--emptyOutDir']);
+    build(['--config', 'bench/floor-app/vite.config.ts', '--outDir', FLOOR_DIST, '--emptyOutDir']);
+  }
+
+  section('server: seeding the 10x market');
+  const bs = await startBenchServer(APP_DIST);
+  console.log(`  ${bs.recordCount} records seeded on ${bs.server.url}`);
+  const results: Measured[] = [];
+  const info: Record<string, unknown> = {};
+  const syncBenches = async () => {
+    section(`2. fresh tablet pull x${QUICK ? 1 : 3}`);
+    const pulled = await benchPull(bs, QUICK ? 1 : 3);
+    results.push(pulled.result);
+
+    section(`1. sync drain x${QUICK ? 1 : 3}`);
+    results.push(await benchDrain(bs, pulled.tablet, QUICK ? 2000 : 10_000, QUICK ? 1 : 3));
+
+    section('3. local writes');
+    results.push(...(await benchLocalWrites(bs, pulled.tablet, QUICK ? 50 : 200)));
+  };
+  try {
+    if (ONLY !== 'screens') await syncBenches();
+    section('5. size');
+    const app = await initialJsGzip(APP_DIST);
+    const floor = await initialJsGzip(FLOOR_DIST);
+    info.initialJs = { app, floor, ratio: app.gzipBytes / floor.gzipBytes };
+    if (ONLY === 'sync') {
+      // screens not asked for
+    } else if (chromiumAvailable()) {
+      section(`4. screens in Chromium (${CHROME_PATH}), CPU 4x, x${REPS}`);
+      const screens = await benchScreens(bs, FLOOR_DIST, REPS);
+      results.push(...screens.measured);
+      info.heap = screens.heap;
+      info.browserPullMs = Math.round(screens.browserPullMs);
+    } else {
+      console.error(
+        `!! SCREEN BENCHMARKS SKIPPED: no Chromium at ${CHROME_PATH} (apt-get install chromium or CHROME_PATH)`,
+      );
+    }
+  } finally {
+    await bs.close();
+  }
+
+  printTable(results, info);
+  const out = {
+    at: new Date().toISOString(),
+    quick: QUICK,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+    records: bs.recordCount,
+    results,
+    info,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(ROOT, RESULTS)} (${out.totalSeconds} s in all).`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

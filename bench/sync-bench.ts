@@ -1,0 +1,249 @@
+// Benchmarks 1-3 in Node (fake-indexeddb stands in for the tablet's IndexedDB): a fresh tablet's full pull,
+// draining 10,000 offline changes, and single local writes at full data. Each against its floor.
+import { randomUUID } from 'node:crypto';
+import { DangolDb, TABLE_OF, type OutboxEntry } from '../src/app/db/database';
+import { saveNote } from '../src/app/db/repos/notes';
+import { setStepStatus } from '../src/app/db/repos/steps';
+import { updateVisit } from '../src/app/db/repos/visits';
+import { stepId } from '../src/domain';
+import { bulkInsertServer, bulkPutTablet, startFloorHttp, type FloorRow } from './lib/floors';
+import type { BenchServer } from './lib/server';
+import { summarize, timed, type Summary } from './lib/stats';
+import { dropTablet, enrollTablet, makeTablet, type BenchTablet } from './lib/tablet';
+
+export interface Measured {
+  name: string;
+  unit: 'ms';
+  value: Summary;
+  floor: Summary;
+  /** Target on the ratio median/floor-median, or on an absolute figure (see `check`). */
+  target: string;
+  met: boolean;
+  notes?: string;
+  extra?: Record<string, unknown>;
+}
+
+const log = (s: string) => console.log(`  ${s}`);
+
+/** 2. Fresh tablet pull through the real engine vs one HTTP response + one bulkPut of the same rows. */
+export async function benchPull(bs: BenchServer, reps: number): Promise<{ result: Measured; tablet: BenchTablet }> {
+  const tutorId = bs.market.tutors[0]!.id;
+  const runs: number[] = [];
+  let keep: BenchTablet | null = null;
+  let pages = 0;
+  for (let i = 0; i < reps; i++) {
+    const t = makeTablet(`pull${i}`);
+    const { ms } = await timed(() => enrollTablet(t, bs.server, bs.marketId, tutorId));
+    pages = t.sent.filter((s) => s.kind === 'pull').length;
+    const held = await countRecords(t.db);
+    if (held < bs.recordCount) throw new Error(`pull incomplete: ${held} of ${bs.recordCount} records`);
+    runs.push(ms);
+    log(`pull run ${i + 1}/${reps}: ${ms.toFixed(0)} ms (${held} records, ${pages} pages)`);
+    if (keep) await dropTablet(keep);
+    keep = t;
+  }
+  const all = await bs.server.storage.pull(bs.marketId, 0, 1_000_000);
+  const wire = all.records.map((r) => ({ entity: r.entity, id: r.id, data: r.data, clocks: r.clocks, seq: r.seq }));
+  const http = await startFloorHttp();
+  http.setPayload({ records: wire, cursor: all.cursor, hasMore: false });
+  const floorRuns: number[] = [];
+  try {
+    for (let i = 0; i < reps; i++) {
+      const db = new DangolDb(`bench-floor-pull-${randomUUID()}`);
+      const { ms } = await timed(async () => {
+        const res = await fetch(`${http.url}/pull`);
+        const body = (await res.json()) as { records: FloorRow[] };
+        await bulkPutTablet(db, body.records);
+      });
+      floorRuns.push(ms);
+      db.close();
+      await db.delete();
+    }
+  } finally {
+    await http.close();
+  }
+  const value = summarize(runs);
+  const floor = summarize(floorRuns);
+  return {
+    tablet: keep!,
+    result: {
+      name: `2. Fresh tablet pull (${bs.recordCount} records, Node + fake-indexeddb)`,
+      unit: 'ms',
+      value,
+      floor,
+      target: '<= 2x floor',
+      met: value.median <= 2 * floor.median,
+      extra: { records: bs.recordCount, pages },
+    },
+  };
+}
+
+async function countRecords(db: DangolDb): Promise<number> {
+  let n = 0;
+  for (const t of Object.values(TABLE_OF)) n += await db.table(t).count();
+  return n;
+}
+
+/** Queue `n` changes offline through the app's write paths: step ticks (2 changes), new notes, visit edits. */
+async function queueChanges(t: BenchTablet, bs: BenchServer, n: number, round: number): Promise<number[]> {
+  const tutorId = bs.market.tutors[0]!.id;
+  const stalls = bs.market.stalls;
+  const visits = bs.market.visits;
+  const perWrite: number[] = [];
+  let queued = 0;
+  for (let k = 0; queued < n; k++) {
+    const stall = stalls[k % stalls.length]!;
+    const kind = k % 3;
+    const t0 = performance.now();
+    if (kind === 0 && n - queued >= 2) {
+      const status = (round + Math.floor(k / stalls.length)) % 2 === 0 ? 'done' : 'todo';
+      await setStepStatus(t.db, { stallId: stall.id, no: 1 + (k % 15), status, tutorId });
+      queued += 2;
+    } else if (kind === 1) {
+      await saveNote(t.db, {
+        stallId: stall.id,
+        base: null,
+        tutorId,
+        text: { topics: ['쿠폰'], taught: `벤치 ${round}-${k}`, hard: '', nextStep: '', followUpDate: null },
+      });
+      queued += 1;
+    } else {
+      const v = visits[(k * 7 + round) % visits.length]!;
+      await updateVisit(t.db, v.id, { purpose: `벤치 ${round}-${k}` }, tutorId);
+      queued += 1;
+    }
+    perWrite.push(performance.now() - t0);
+  }
+  return perWrite;
+}
+
+function requeued(e: OutboxEntry, round: number): OutboxEntry {
+  const changeId = randomUUID();
+  const created = e.entity === 'note' || e.entity === 'stepEvent';
+  const recordId = created ? `${e.recordId}-r${round}` : e.recordId;
+  return { ...e, changeId, recordId, change: { ...e.change, changeId, recordId }, attempts: 0, lastError: null };
+}
+
+/** 1. Drain 10,000 queued changes through the real engine vs one bulk insert + one HTTP request. */
+export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, reps: number): Promise<Measured> {
+  const runs: number[] = [];
+  const cycles: number[] = [];
+  const floorRuns: number[] = [];
+  const http = await startFloorHttp();
+  let template: OutboxEntry[] | null = null;
+  const localRows: FloorRow[] = [];
+  try {
+    for (let i = 0; i < reps; i++) {
+      t.online = false;
+      // Run 1 queues through the app's write paths; later runs re-queue the same changes (fresh change ids,
+      // fresh ids for created notes and step events) so 10,000 writes are not repeated every run.
+      const q = await timed(async () => {
+        if (i === 0 || !template) return queueChanges(t, bs, n, i);
+        await t.db.outbox.bulkAdd(template.map((e) => requeued(e, i)));
+        return [];
+      });
+      const entries = await t.db.outbox.orderBy('seq').toArray();
+      if (i === 0) template = entries.map(({ seq: _seq, ...e }) => e);
+      if (entries.length !== n) throw new Error(`expected ${n} queued changes, found ${entries.length}`);
+      if (i === 0) {
+        for (const e of entries) {
+          const row = (await t.db.table(TABLE_OF[e.entity]).get(e.recordId)) as Record<string, unknown>;
+          const { _clocks, ...data } = row;
+          localRows.push({ entity: e.entity, id: e.recordId, data, clocks: _clocks as Record<string, string> });
+        }
+      }
+      const rows = localRows.map((r, k) => ({ ...r, id: `floor${i}-${k}-${r.id}` }));
+      const body = JSON.stringify({ changes: entries.map((e) => e.change) });
+      t.online = true;
+      t.sent.length = 0;
+      const t0 = performance.now();
+      const status = await t.engine.syncNow();
+      const end = performance.now();
+      if (status.pendingCount !== 0 || status.needsAttention !== 0) {
+        throw new Error(`drain left ${status.pendingCount} pending, ${status.needsAttention} needing attention`);
+      }
+      const firstPull = t.sent.find((s) => s.kind === 'pull')?.at ?? end;
+      const pushes = t.sent.filter((s) => s.kind === 'push').length;
+      const inHttp = t.sent.filter((s) => s.kind === 'push').reduce((a, s) => a + s.ms, 0);
+      log(`  push requests (server + HTTP): ${inHttp.toFixed(0)} ms of the drain`);
+      runs.push(firstPull - t0);
+      cycles.push(end - t0);
+      log(
+        `drain run ${i + 1}/${reps}: ${(firstPull - t0).toFixed(0)} ms in ${pushes} pushes ` +
+          `(whole cycle with pull-back ${(end - t0).toFixed(0)} ms; queueing took ${q.ms.toFixed(0)} ms)`,
+      );
+      const f = await timed(async () => {
+        await bulkInsertServer(bs.server.storage, `floor-${i}`, rows);
+        const res = await fetch(`${http.url}/push`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+        await res.json();
+      });
+      floorRuns.push(f.ms);
+    }
+  } finally {
+    await http.close();
+  }
+  const value = summarize(runs);
+  const floor = summarize(floorRuns);
+  return {
+    name: `1. Sync drain (${n} queued changes -> server, SQLite)`,
+    unit: 'ms',
+    value,
+    floor,
+    target: '<= 2x floor',
+    met: value.median <= 2 * floor.median,
+    extra: { changes: n, wholeCycleWithPullBack: summarize(cycles) },
+  };
+}
+
+/** 3. Single local writes at full data (step tick, note save), each vs one plain Dexie put of the same row. */
+export async function benchLocalWrites(bs: BenchServer, t: BenchTablet, count: number): Promise<Measured[]> {
+  const tutorId = bs.market.tutors[0]!.id;
+  t.online = false;
+  const tick: number[] = [];
+  const note: number[] = [];
+  const putStep: number[] = [];
+  const putNote: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const stall = bs.market.stalls[(k * 37) % bs.market.stalls.length]!;
+    let s = performance.now();
+    await setStepStatus(t.db, { stallId: stall.id, no: 1 + (k % 15), status: k % 2 ? 'todo' : 'done', tutorId });
+    tick.push(performance.now() - s);
+    s = performance.now();
+    const saved = await saveNote(t.db, {
+      stallId: stall.id,
+      base: null,
+      tutorId,
+      text: { topics: ['쿠폰'], taught: `로컬 쓰기 ${k}`, hard: '', nextStep: '', followUpDate: null },
+    });
+    note.push(performance.now() - s);
+    const stepRow = await t.db.steps.get(stepId(stall.id, 1 + (k % 15)));
+    const noteRow = await t.db.notes.get(saved.id);
+    s = performance.now();
+    await t.db.steps.put({ ...stepRow!, reason: '' });
+    putStep.push(performance.now() - s);
+    s = performance.now();
+    await t.db.notes.put({ ...noteRow!, id: `floor-${saved.id}` });
+    putNote.push(performance.now() - s);
+  }
+  await t.db.outbox.clear();
+  const mk = (name: string, runs: number[], floorRuns: number[]): Measured => {
+    const value = summarize(runs);
+    return {
+      name,
+      unit: 'ms',
+      value,
+      floor: summarize(floorRuns),
+      target: 'p95 <= 16 ms',
+      met: value.p95 <= 16,
+      notes: `p95 ${value.p95.toFixed(1)} ms of ${count} writes`,
+    };
+  };
+  return [
+    mk('3a. Local write: tick a step (step + stepEvent + 2 outbox)', tick, putStep),
+    mk('3b. Local write: save a new note (note + outbox)', note, putNote),
+  ];
+}

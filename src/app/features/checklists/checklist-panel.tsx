@@ -1,0 +1,75 @@
+// The 15-step channel-setup checklist of one stall, with overall progress. Used on stall detail and, compact
+// (open steps first, done ones hidden until asked), during a visit.
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepStatus } from '../../../domain';
+import { getDb } from '../../db/database';
+import { progressOf, setStepStatus } from '../../db/repos/steps';
+import { useTutorNames } from '../../db/repos/tutors';
+import { useSession } from '../../db/session';
+import { useLanguage } from '../../i18n/use-language';
+import { Button } from '../../ui/button';
+import { errorText } from '../../ui/error-text';
+import { StepRow } from './step-row';
+import { useChecklist } from './use-checklist';
+
+export interface ChecklistPanelProps {
+  stallId: string;
+  compact?: boolean;
+}
+
+export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps) {
+  const { t } = useTranslation('checklists');
+  const language = useLanguage();
+  const session = useSession();
+  const items = useChecklist(stallId);
+  const loadedNames = useTutorNames();
+  const names = useMemo(() => loadedNames ?? new Map<string, string>(), [loadedNames]);
+  const [showAll, setShowAll] = useState(!compact);
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const tutorId = session?.tutorId ?? null;
+  // One stable handler for every row (StepRow is memoized): a tick re-renders the changed row only.
+  const change = useCallback(
+    async (no: number, status: StepStatus, reason?: string): Promise<boolean> => {
+      try {
+        await setStepStatus(getDb(), { stallId, no, status, reason: reason ?? '', tutorId });
+        setErrors(({ [no]: _gone, ...rest }) => rest);
+        return true;
+      } catch (err) {
+        setErrors((e) => ({ ...e, [no]: errorText(err, t, language) }));
+        return false;
+      }
+    },
+    [stallId, tutorId, t, language],
+  );
+  if (!items) return <p>{t('common:loading')}</p>;
+  const progress = progressOf(items);
+  const shown = showAll ? items : items.filter((i) => i.status === 'todo' || i.status === 'blocked');
+
+  return (
+    <section aria-labelledby={`checklist-${stallId}`}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap' }}>
+        <h2 id={`checklist-${stallId}`} style={{ margin: 0, marginRight: 'auto' }}>
+          {t('title')}
+        </h2>
+        <strong>{t('progress', { complete: progress.complete, total: progress.total })}</strong>
+        {progress.blocked > 0 ? (
+          <span className="badge badge-bad">{t('blockedCount', { count: progress.blocked })}</span>
+        ) : null}
+      </div>
+      <progress
+        aria-label={t('progressLabel')}
+        value={progress.complete}
+        max={progress.total}
+        style={{ width: '100%', height: 16, margin: '0.5rem 0' }}
+      />
+      {compact ? <Button onClick={() => setShowAll((v) => !v)}>{showAll ? t('showOpen') : t('showAll')}</Button> : null}
+      {shown.length === 0 ? <p>{t('allDone')}</p> : null}
+      <ol style={{ padding: 0, margin: '0.5rem 0 0' }}>
+        {shown.map((item) => (
+          <StepRow key={item.id} item={item} names={names} error={errors[item.template.no] ?? null} onChange={change} />
+        ))}
+      </ol>
+    </section>
+  );
+}

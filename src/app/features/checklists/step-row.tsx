@@ -1,0 +1,90 @@
+// One checklist step: its title, status with who and when, the four status buttons, and its history.
+import { memo, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STEP_STATUSES, type StepStatus } from '../../../domain';
+import type { ChecklistItem } from '../../db/repos/steps';
+import { formatDate } from '../../i18n/format';
+import { useLanguage } from '../../i18n/use-language';
+import { Button } from '../../ui/button';
+import { BlockReasonForm } from './block-reason-form';
+import { StepHistory } from './step-history';
+
+const BADGE: Record<StepStatus, string> = { todo: '', done: 'badge-ok', blocked: 'badge-bad', na: 'badge-warn' };
+
+export interface StepRowProps {
+  item: ChecklistItem;
+  names: Map<string, string>;
+  error: string | null;
+  /** Stable across renders (the panel's one handler), so a tick re-renders only the row it changed. */
+  onChange: (no: number, status: StepStatus, reason?: string) => Promise<boolean>;
+}
+
+export const StepRow = memo(function StepRow({ item, names, error, onChange }: StepRowProps) {
+  const { t } = useTranslation('checklists');
+  const language = useLanguage();
+  const titleId = useId();
+  const [asking, setAsking] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const { template: tpl } = item;
+  const title = `${tpl.no}. ${language === 'ko' ? tpl.ko : tpl.en}`;
+
+  return (
+    <li aria-labelledby={titleId} className="card step-row" style={{ listStyle: 'none', marginBottom: '0.5rem' }}>
+      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <h3 id={titleId} style={{ margin: 0, marginRight: 'auto' }}>
+          {title}
+        </h3>
+        <span className={`badge ${BADGE[item.status]}`}>{t(`status.${item.status}`)}</span>
+      </div>
+      <p style={{ margin: '0.25rem 0', color: 'var(--ink-soft)' }}>{language === 'ko' ? tpl.detailKo : tpl.detailEn}</p>
+      {item.status === 'blocked' && item.reason ? (
+        <p style={{ margin: '0.25rem 0', color: 'var(--red)', fontWeight: 700 }}>
+          {t('reason')}: {item.reason}
+        </p>
+      ) : null}
+      {item.at ? (
+        <p style={{ margin: '0.25rem 0' }}>
+          {t('byAt', {
+            who: item.by ? (names.get(item.by) ?? item.by) : '—',
+            when: formatDate(item.at, 'dateTime', language),
+          })}
+        </p>
+      ) : null}
+      <div
+        role="group"
+        aria-label={t('stepStatus', { no: tpl.no })}
+        style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap' }}
+      >
+        {STEP_STATUSES.map((s) => (
+          <Button
+            key={s}
+            aria-pressed={item.status === s}
+            variant={s === 'blocked' ? 'danger' : 'secondary'}
+            onClick={() => {
+              if (s === 'blocked') setAsking(true);
+              else void onChange(tpl.no, s);
+            }}
+          >
+            {t(`status.${s}`)}
+          </Button>
+        ))}
+        <Button variant="ghost" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+          {showHistory ? t('hideHistory') : t('history')}
+        </Button>
+      </div>
+      {asking ? (
+        <BlockReasonForm
+          initial={item.status === 'blocked' ? item.reason : ''}
+          onCancel={() => setAsking(false)}
+          onSave={(reason) => void onChange(tpl.no, 'blocked', reason).then((ok) => ok && setAsking(false))}
+        />
+      ) : null}
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {showHistory ? <StepHistory stepId={item.id} no={tpl.no} names={names} /> : null}
+    </li>
+  );
+});

@@ -1,0 +1,38 @@
+// Strings of the device lifecycle feature (export, wipe), Korean first. Keys match between ko and en.
+export const messages = {
+  ko: {
+    title: '이 태블릿 정리하기',
+    intro: '시장 운영이 끝나면 보고서와 데이터를 내보내고, 태블릿의 시장 데이터를 모두 지웁니다.',
+    pending: '서버에 아직 보내지 않은 변경: {{count}}건',
+    lastExport: '마지막 내보내기: {{date}}',
+    neverExported: '아직 내보낸 적이 없습니다.',
+    export: '보고서·데이터 내보내기',
+    exported: '내보냈습니다. 파일을 안전한 곳에 보관하세요.',
+    wipe: '이 태블릿 지우기',
+    wipeBlocked: '보내지 않은 변경이 있어 지울 수 없습니다. 먼저 동기화하거나 내보내기를 하세요.',
+    wipeConfirm: '모든 시장 데이터, 설정, 작성 중이던 내용이 이 태블릿에서 지워집니다. 되돌릴 수 없습니다.',
+    confirmWipe: '네, 모두 지웁니다',
+    cancel: '취소',
+    wiped: '태블릿을 지웠습니다.',
+    revokeHint: '기기 토큰 폐기는 관리자가 서버에서 합니다 (npm run admin -- device:revoke --device <id>).',
+    open: '기기 정리 (내보내기·지우기)',
+  },
+  en: {
+    title: 'Wrap up this tablet',
+    intro: "When the market's program ends, export the report and data, then wipe the market data from the tablet.",
+    pending: 'Changes not yet sent to the server: {{count}}',
+    lastExport: 'Last export: {{date}}',
+    neverExported: 'Never exported yet.',
+    export: 'Export report and data',
+    exported: 'Exported. Keep the file somewhere safe.',
+    wipe: 'Wipe this tablet',
+    wipeBlocked: 'There are unsent changes, so it cannot be wiped. Sync or export first.',
+    wipeConfirm: 'All market data, settings and unsaved drafts are erased from this tablet. This cannot be undone.',
+    confirmWipe: 'Yes, erase everything',
+    cancel: 'Cancel',
+    wiped: 'The tablet was wiped.',
+    revokeHint:
+      'An administrator revokes the device token on the server (npm run admin -- device:revoke --device <id>).',
+    open: 'Wrap up the device (export, wipe)',
+  },
+};

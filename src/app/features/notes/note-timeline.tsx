@@ -1,0 +1,96 @@
+// A stall's consulting notes, newest first: author and time, conflict copies marked. Text is shown as plain
+// text (React escapes it), so anything HTML- or script-like a tutor typed stays harmless words.
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteView } from '../../db/repos/notes';
+import { useTutorNames } from '../../db/repos/tutors';
+import { formatDate } from '../../i18n/format';
+import { useLanguage } from '../../i18n/use-language';
+import { Button } from '../../ui/button';
+import { useNotes } from './use-notes';
+
+const block = { margin: '0.25rem 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+
+const NoteCard = memo(function NoteCard({
+  note,
+  names,
+  onEdit,
+}: {
+  note: NoteView;
+  names: Map<string, string>;
+  onEdit: (id: string) => void;
+}) {
+  const { t } = useTranslation('notes');
+  const language = useLanguage();
+  const who = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
+  const when = formatDate(note.writtenAt, 'dateTime', language);
+  return (
+    <article
+      className="card"
+      aria-label={t('byAt', { who: who(note.tutorId), when })}
+      style={{ marginBottom: '0.5rem' }}
+    >
+      <header style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+        <strong style={{ marginRight: 'auto' }}>{t('byAt', { who: who(note.tutorId), when })}</strong>
+        {note.conflictOf ? <span className="badge badge-warn">{t('conflictCopy')}</span> : null}
+        <Button onClick={() => onEdit(note.id)} aria-label={t('editNamed', { when })}>
+          {t('edit')}
+        </Button>
+      </header>
+      {note.edited ? (
+        <p style={{ margin: 0, color: 'var(--ink-soft)' }}>
+          {t('edited', { who: who(note.updatedBy), when: formatDate(note.updatedAt, 'dateTime', language) })}
+        </p>
+      ) : null}
+      {note.conflictOf ? <p style={{ margin: '0.25rem 0', color: 'var(--amber)' }}>{t('conflictHint')}</p> : null}
+      {note.topics.length ? (
+        <ul
+          aria-label={t('topics')}
+          style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap', padding: 0, margin: '0.25rem 0' }}
+        >
+          {note.topics.map((topic) => (
+            <li key={topic} className="badge badge-ok" style={{ listStyle: 'none' }}>
+              {topic}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {(['taught', 'hard', 'nextStep'] as const).map((k) =>
+        note[k] ? (
+          <div key={k}>
+            <h4 style={{ margin: '0.5rem 0 0' }}>{t(k)}</h4>
+            <p style={block}>{note[k]}</p>
+          </div>
+        ) : null,
+      )}
+      {note.followUpDate ? (
+        <p style={{ ...block, fontWeight: 700 }}>
+          {t('followUp', { date: formatDate(`${note.followUpDate}T00:00:00`, 'date', language) })}
+        </p>
+      ) : null}
+    </article>
+  );
+});
+
+/** Notes shown at first and added per "더 보기": a stall with many notes opens without rendering them all. */
+export const NOTES_PAGE = 10;
+
+export function NoteTimeline({ stallId, onEdit }: { stallId: string; onEdit: (noteId: string) => void }) {
+  const { t } = useTranslation('notes');
+  const [limit, setLimit] = useState(NOTES_PAGE);
+  const page = useNotes(stallId, limit);
+  const loadedNames = useTutorNames();
+  const names = useMemo(() => loadedNames ?? new Map<string, string>(), [loadedNames]);
+  if (!page) return <p>{t('common:loading')}</p>;
+  if (page.notes.length === 0) return <p>{t('empty')}</p>;
+  return (
+    <>
+      <div role="feed" aria-label={t('timeline')}>
+        {page.notes.map((n) => (
+          <NoteCard key={n.id} note={n} names={names} onEdit={onEdit} />
+        ))}
+      </div>
+      {page.more ? <Button onClick={() => setLimit((l) => l + NOTES_PAGE)}>{t('showMore')}</Button> : null}
+    </>
+  );
+}

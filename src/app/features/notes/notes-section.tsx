@@ -1,0 +1,35 @@
+// Stall detail's notes: the timeline, a button for a new note, and the editor for a new or chosen note.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/button';
+import { NoteEditor } from './note-editor';
+import { NoteTimeline } from './note-timeline';
+
+/** Which editor is open: a new note, or an existing one. `key` remounts the editor on each opening. */
+type Editing = { key: number; noteId: string | null } | null;
+
+export function NotesSection({ stallId }: { stallId: string }) {
+  const { t } = useTranslation('notes');
+  const [editing, setEditing] = useState<Editing>(null);
+  const open = (noteId: string | null) => setEditing((e) => ({ key: (e?.key ?? 0) + 1, noteId }));
+  return (
+    <section aria-labelledby={`notes-${stallId}`}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', marginBottom: '0.5rem' }}>
+        <h2 id={`notes-${stallId}`} style={{ margin: 0, marginRight: 'auto' }}>
+          {t('title')}
+        </h2>
+        <Button variant="primary" onClick={() => open(null)} data-draft-reopen="note-new">
+          {t('newNote')}
+        </Button>
+      </div>
+      {editing ? (
+        // After a save the editor stays open on the saved note (or its conflict copy) and says it saved.
+        // data-draft-*: the shared tablet's lock keeps what is typed here and reopens this editor (issue 4).
+        <div data-draft-scope={editing.noteId ? `note-${editing.noteId}` : 'note-new'}>
+          <NoteEditor key={editing.key} stallId={stallId} noteId={editing.noteId} onCancel={() => setEditing(null)} />
+        </div>
+      ) : null}
+      <NoteTimeline stallId={stallId} onEdit={(id) => open(id)} />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// 설정: language, who is using the tablet, storage, sync link, export/import, the demo market.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BackupSection } from './backup-section';
+import { DemoSection } from './demo-section';
+import { LanguageSection } from './language-section';
+import { StorageSection } from './storage-section';
+import { TutorSection } from './tutor-section';
+import './settings.css';
+
+export function SettingsScreen({ onSwitchTutor }: { onSwitchTutor: () => void }) {
+  const { t } = useTranslation('settings');
+  return (
+    <div className="settings">
+      <LanguageSection />
+      <TutorSection onSwitch={onSwitchTutor} />
+      <section className="card settings-section" aria-labelledby="settings-sync">
+        <h2 id="settings-sync">{t('sync.title')}</h2>
+        <div className="settings-row">
+          <Link className="btn btn-primary" to="/sync">
+            {t('sync.link')}
+          </Link>
+          <Link className="btn btn-secondary" to="/device">
+            {t('sync.device')}
+          </Link>
+        </div>
+      </section>
+      <StorageSection />
+      <BackupSection />
+      <DemoSection />
+    </div>
+  );
+}

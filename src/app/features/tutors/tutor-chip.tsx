@@ -1,0 +1,19 @@
+// The signed-in tutor in the top bar, and the one tap that locks the tablet to switch tutor.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLockState } from '../../db/repos/tablet-lock';
+import { Button } from '../../ui/button';
+import { requestLock } from './lock-gate';
+import './tutors.css';
+
+export function TutorChip() {
+  const { t } = useTranslation('tutors');
+  const state = useLockState();
+  if (!state || state.tutors.length === 0 || !state.tutor || state.locked) return null;
+  return (
+    <div className="tutor-chip">
+      <Link to="/tutors">{t('signedInAs', { name: state.tutor.name })}</Link>
+      <Button onClick={requestLock}>{t('lockNow')}</Button>
+    </div>
+  );
+}

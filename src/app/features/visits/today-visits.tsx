@@ -1,0 +1,89 @@
+// Today's visits for the tutor using the tablet (or all tutors): overdue planned ones first, the next one large,
+// then the rest of the day by time.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useTutorNames } from '../../db/repos/tutors';
+import { useSession } from '../../db/session';
+import { VisitCard } from './visit-card';
+import { useDayVisits } from './use-visits';
+import { useVisitActions } from './use-visit-actions';
+import { useNow } from './use-now';
+import { planToday } from './today-plan';
+import './visits.css';
+
+export function TodayVisits({ now: fixedNow }: { now?: Date }) {
+  const now = useNow(fixedNow);
+  const { t } = useTranslation('visits');
+  const session = useSession();
+  const names = useTutorNames();
+  const actions = useVisitActions();
+  const [allTutors, setAllTutors] = useState(false);
+  const tutorId = session?.tutorId ?? null;
+  const rows = useDayVisits(session?.marketId, now, allTutors ? null : tutorId);
+  if (!session || rows === undefined) return <p>{t('common:loading')}</p>;
+  const { overdue, next, rest } = planToday(rows, now);
+  const nameOf = (id: string | null) => (id ? names?.get(id) : null);
+  return (
+    <div className="today">
+      <div className="visit-toolbar">
+        {tutorId ? (
+          <div role="group" aria-label={t('today.mine')} className="visit-toggle">
+            <button type="button" className="btn" aria-pressed={!allTutors} onClick={() => setAllTutors(false)}>
+              {t('today.mine')}
+            </button>
+            <button type="button" className="btn" aria-pressed={allTutors} onClick={() => setAllTutors(true)}>
+              {t('today.all')}
+            </button>
+          </div>
+        ) : (
+          <p className="visit-hint">{t('today.noTutor')}</p>
+        )}
+        <p className="visit-count">{t('today.count', { count: rows.length })}</p>
+      </div>
+      {actions.error ? (
+        <p className="notice notice-error" role="alert">
+          {actions.error}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <div className="card visit-empty">
+          <p>{t('today.empty')}</p>
+          <Link className="btn btn-primary" to="/schedule">
+            {t('today.toSchedule')}
+          </Link>
+        </div>
+      ) : null}
+      {overdue.length > 0 ? (
+        <section aria-labelledby="today-overdue" className="visit-section visit-overdue">
+          <h2 id="today-overdue">{t('today.overdue')}</h2>
+          <ol className="visit-list">
+            {overdue.map((r) => (
+              <li key={r.visit.id}>
+                <VisitCard row={r} tutorName={nameOf(r.visit.tutorId)} actions={actions} overdue />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {next ? (
+        <section aria-labelledby="today-next" className="visit-section visit-next">
+          <h2 id="today-next">{t('today.next')}</h2>
+          <VisitCard row={next} tutorName={nameOf(next.visit.tutorId)} large actions={actions} />
+        </section>
+      ) : null}
+      {rest.length > 0 ? (
+        <section aria-labelledby={next || overdue.length > 0 ? 'today-later' : undefined} className="visit-section">
+          {next || overdue.length > 0 ? <h2 id="today-later">{t('today.later')}</h2> : null}
+          <ol className="visit-list" aria-label={t('today.count', { count: rows.length })}>
+            {rest.map((r) => (
+              <li key={r.visit.id}>
+                <VisitCard row={r} tutorName={nameOf(r.visit.tutorId)} actions={actions} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

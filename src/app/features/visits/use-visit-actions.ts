@@ -1,0 +1,39 @@
+// The one-tap visit actions (done, missed, cancel, reschedule) with their errors in words and who did them.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../../domain';
+import { getDb } from '../../db/database';
+import { completeVisit, rescheduleVisit, setVisitStatus } from '../../db/repos/visits';
+import { useSession } from '../../db/session';
+import { useLanguage } from '../../i18n/use-language';
+import { errorText } from '../../ui/error-text';
+
+export function useVisitActions() {
+  const { t } = useTranslation('visits');
+  const language = useLanguage();
+  const by = useSession()?.tutorId ?? null;
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (fn: () => Promise<unknown>): Promise<boolean> => {
+      setError(null);
+      try {
+        await fn();
+        return true;
+      } catch (err) {
+        setError(errorText(err, t, language));
+        return false;
+      }
+    },
+    [t, language],
+  );
+
+  return {
+    error,
+    clearError: () => setError(null),
+    complete: (v: Visit) => run(() => completeVisit(getDb(), v, by)),
+    missed: (v: Visit) => run(() => setVisitStatus(getDb(), v.id, 'missed', by)),
+    cancel: (v: Visit) => run(() => setVisitStatus(getDb(), v.id, 'cancelled', by)),
+    reschedule: (v: Visit, scheduledAt: string) => run(() => rescheduleVisit(getDb(), v, scheduledAt, by)),
+  };
+}

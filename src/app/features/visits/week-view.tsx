@@ -1,0 +1,68 @@
+// A week (Monday to Sunday) of visits, one column per day, today marked; a visit opens in the detail pane.
+import { useTranslation } from 'react-i18next';
+import type { VisitRow } from '../../db/repos/visits';
+import { formatDate } from '../../i18n/format';
+import { useLanguage } from '../../i18n/use-language';
+import { dayKey, weekDays } from './time';
+
+export interface WeekViewProps {
+  monday: Date;
+  rows: readonly VisitRow[];
+  today: Date;
+  selectedId: string | null;
+  onSelect: (row: VisitRow) => void;
+  /** One day per row (beside an open visit) instead of seven columns. */
+  compact?: boolean;
+}
+
+export function WeekView({ monday, rows, today, selectedId, onSelect, compact = false }: WeekViewProps) {
+  const { t } = useTranslation('visits');
+  const language = useLanguage();
+  const byDay = new Map<string, VisitRow[]>();
+  for (const r of rows) {
+    const k = dayKey(r.visit.scheduledAt);
+    byDay.set(k, [...(byDay.get(k) ?? []), r]);
+  }
+  const todayKey = dayKey(today);
+  return (
+    <ol className={`week-grid${compact ? ' week-grid-compact' : ''}`}>
+      {weekDays(monday).map((day) => {
+        const key = dayKey(day);
+        const list = byDay.get(key) ?? [];
+        const isToday = key === todayKey;
+        const label = formatDate(day, 'shortDate', language);
+        return (
+          <li key={key}>
+            <section
+              className={`week-day${isToday ? ' week-day-today' : ''}`}
+              aria-label={t('week.dayLabel', { day: label, count: list.length })}
+              aria-current={isToday ? 'date' : undefined}
+            >
+              <h3>
+                {label}
+                {isToday ? <span className="badge badge-ok"> {t('week.today')}</span> : null}
+              </h3>
+              {list.length === 0 ? <p className="visit-hint">{t('week.empty')}</p> : null}
+              <ul>
+                {list.map((r) => (
+                  <li key={r.visit.id}>
+                    <button
+                      type="button"
+                      className={`week-visit week-visit-${r.visit.status}`}
+                      aria-current={r.visit.id === selectedId ? 'true' : undefined}
+                      onClick={() => onSelect(r)}
+                    >
+                      <span className="week-visit-time">{formatDate(r.visit.scheduledAt, 'time', language)}</span>{' '}
+                      {r.stall?.name ?? r.visit.stallId}
+                      {r.visit.status !== 'scheduled' ? ` (${t(`status.${r.visit.status}`)})` : ''}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,41 @@
+// Strings shared by the shell and shared UI pieces. Feature strings live in each feature's messages.ts.
+export const common = {
+  ko: {
+    appName: '단골',
+    nav: { today: '오늘', schedule: '일정', stalls: '점포', overview: '현황', settings: '설정' },
+    save: '저장',
+    cancel: '취소',
+    close: '닫기',
+    delete: '삭제',
+    edit: '수정',
+    add: '추가',
+    back: '뒤로',
+    retry: '다시 시도',
+    loading: '불러오는 중…',
+    saved: '저장했습니다',
+    required: '꼭 입력해 주세요',
+    demoBadge: '체험용 시장',
+    quotaError:
+      '태블릿 저장 공간이 가득 찼습니다. 쓰신 내용은 화면에 그대로 있습니다. 사진이나 다른 앱 데이터를 지운 뒤 다시 저장해 주세요.',
+    unknownError: '저장하지 못했습니다: {{message}}',
+  },
+  en: {
+    appName: 'Dangol',
+    nav: { today: 'Today', schedule: 'Schedule', stalls: 'Stalls', overview: 'Overview', settings: 'Settings' },
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    delete: 'Delete',
+    edit: 'Edit',
+    add: 'Add',
+    back: 'Back',
+    retry: 'Try again',
+    loading: 'Loading…',
+    saved: 'Saved',
+    required: 'Please fill this in',
+    demoBadge: 'Demo market',
+    quotaError:
+      'The tablet is out of storage space. What you typed is still on the screen. Free some space (photos, other apps) and save again.',
+    unknownError: 'Could not save: {{message}}',
+  },
+} as const;

@@ -1,0 +1,8 @@
+// The current UI language as a typed value, plus a setter.
+import { useTranslation } from 'react-i18next';
+import type { Language } from './index';
+
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'ko';
+}

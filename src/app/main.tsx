@@ -1,0 +1,38 @@
+// Entry of the PWA: language, database, router. The other screens' chunks are fetched once the start screen
+// has had time to show its data, and the stall list is read then too, so the first tab tap does not wait (4b).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { initI18n } from './i18n';
+import { getDb } from './db/database';
+import { warmStallList } from './db/repos/stalls';
+import { readSession } from './db/session';
+import { makeRouter, prefetchScreens } from './routes/router';
+import './ui/theme.css';
+
+/** After the start screen's first second: when the main thread is next idle (or at the latest 2 s later). */
+function whenSettled(run: () => void) {
+  const idle = (cb: () => void) =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 0);
+  setTimeout(() => idle(run), 600);
+}
+
+async function start() {
+  const session = await readSession().catch(() => null);
+  initI18n(session?.language ?? 'ko');
+  document.documentElement.lang = session?.language ?? 'ko';
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing');
+  createRoot(root).render(
+    <StrictMode>
+      <RouterProvider router={makeRouter()} />
+    </StrictMode>,
+  );
+  const marketId = session?.marketId;
+  whenSettled(() => {
+    void prefetchScreens().catch(() => undefined);
+    if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
+  });
+}
+
+void start();

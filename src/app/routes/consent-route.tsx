@@ -1,0 +1,23 @@
+// The consent screen of one stall (/consent/:stallId): reachable from the stall form and detail.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { getDb } from '../db/database';
+import { getStall } from '../db/repos/stalls';
+import { useSession } from '../db/session';
+import { ConsentPanel } from '../features/consent/consent-panel';
+import { Screen } from '../ui/screen';
+
+export function ConsentRoute() {
+  const { t } = useTranslation('consent');
+  const { stallId = '' } = useParams();
+  const session = useSession();
+  const stall = useLiveQuery(async () => (await getStall(getDb(), stallId)) ?? null, [stallId]);
+  if (stall === undefined || !session) return <Screen title={t('title')}>{null}</Screen>;
+  if (stall === null) return <Screen title={t('title')}>{t('unknownStall')}</Screen>;
+  return (
+    <Screen title={`${stall.name} · ${t('title')}`} actions={<Link to={`/stalls/${stallId}`}>{t('backToStall')}</Link>}>
+      <ConsentPanel stallId={stallId} tutorId={session.tutorId} />
+    </Screen>
+  );
+}

@@ -1,0 +1,13 @@
+// The schedule screen: the week of visits with booking, editing, rescheduling and cancelling.
+import { useTranslation } from 'react-i18next';
+import { WeekSchedule } from '../features/visits/week-schedule';
+import { Screen } from '../ui/screen';
+
+export function ScheduleRoute() {
+  const { t } = useTranslation();
+  return (
+    <Screen title={t('nav.schedule')}>
+      <WeekSchedule />
+    </Screen>
+  );
+}

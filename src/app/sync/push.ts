@@ -1,0 +1,98 @@
+// Drains the outbox to POST /api/sync/push, strictly in seq order, in batches (SYNC.md 3-6). Each response is
+// applied in one Dexie transaction. A per-change rejection moves that change to "needs attention" and the rest
+// goes on; a 400/403/413 on a whole batch is narrowed down by halving until the bad change stands alone.
+import { PushResponseSchema } from '../../domain';
+import { applyPushResults, markAttempt, readOutboxHead, rejectEntry } from '../db/repos/sync-repo';
+import { apiUrl, request } from './http';
+import type { SyncDeps, SyncError } from './types';
+
+/** The server's maximum (MAX_PUSH_BATCH): fewer round trips and transactions per drain (bench: 200 -> 500). */
+export const PUSH_BATCH = 500;
+
+export type PushOutcome =
+  | { ok: true; pushed: number; rejected: number }
+  | { ok: false; error: SyncError; retryable: boolean; retryAfterMs: number | null };
+
+export interface PushContext {
+  deps: Pick<SyncDeps, 'db' | 'fetch' | 'now'>;
+  serverUrl: string;
+  token: string;
+  /** Checked between batches: stop early when the engine is stopped or paused. */
+  shouldStop?: () => boolean;
+  batchSize?: number;
+}
+
+/**
+ * A whole batch refused for its content (400 invalid, 403 a record of another market, 413 too large, 422):
+ * the cause is one of its changes, so narrow it down instead of blocking the queue behind it.
+ */
+const isBatchLevelRejection = (status: number | undefined) =>
+  status === 400 || status === 403 || status === 413 || status === 422;
+
+export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
+  const { db, fetch, now } = ctx.deps;
+  const full = ctx.batchSize ?? PUSH_BATCH;
+  let size = full;
+  let pushed = 0;
+  let rejected = 0;
+  while (!ctx.shouldStop?.()) {
+    const head = await readOutboxHead(db, size);
+    if (head.length === 0) break;
+    const res = await request({
+      fetch,
+      now,
+      url: apiUrl(ctx.serverUrl, '/api/sync/push'),
+      method: 'POST',
+      token: ctx.token,
+      body: { changes: head.map((e) => e.change) },
+      schema: PushResponseSchema,
+    });
+    const iso = new Date(now()).toISOString();
+    if (res.ok) {
+      const r = await applyPushResults(db, res.body.results, iso, head);
+      if (r.done + r.rejected === 0) {
+        // The server answered without accounting for our changes: never loop on it, retry later.
+        const error: SyncError = { kind: 'bad_response', message: 'Push response did not list the changes sent' };
+        await markAttempt(db, seqsOf(head), error.message ?? '');
+        return { ok: false, error, retryable: true, retryAfterMs: null };
+      }
+      pushed += r.done;
+      rejected += r.rejected;
+      continue;
+    }
+    if (!res.retryable && isBatchLevelRejection(res.error.status)) {
+      if (head.length > 1) {
+        size = Math.max(1, Math.floor(head.length / 2));
+        continue;
+      }
+      const only = head[0];
+      if (only) {
+        await rejectEntry(
+          db,
+          {
+            changeId: only.changeId,
+            reason: res.error.message ?? `Rejected by the server (HTTP ${res.error.status ?? '?'})`,
+            reasonKo:
+              res.error.messageKo ??
+              res.error.message ??
+              `서버가 이 변경을 받지 않았습니다 (HTTP ${res.error.status ?? '?'})`,
+            code:
+              res.error.code ??
+              (res.error.status === 413 ? 'too_large' : res.error.status === 403 ? 'forbidden' : 'invalid'),
+          },
+          iso,
+        );
+        rejected += 1;
+      }
+      size = full;
+      continue;
+    }
+    await markAttempt(db, seqsOf(head), res.error.message ?? res.error.kind);
+    return res;
+  }
+  return { ok: true, pushed, rejected };
+}
+
+function seqsOf(entries: readonly { seq?: number }[]): number[] {
+  return entries.flatMap((e) => (e.seq === undefined ? [] : [e.seq]));
+}

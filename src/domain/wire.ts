@@ -1,0 +1,93 @@
+// The sync wire contract between tablet and server: push of outbox changes, pull by cursor,
+// enrollment, errors. Parsed by the server on every request and by the client on every response.
+import { z } from 'zod';
+import { EntityNameSchema, Id } from './entities';
+import { HLC_PATTERN } from './hlc';
+
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PULL_PAGE = 2000;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export const HlcSchema = z.string().regex(HLC_PATTERN, 'clock');
+
+/** One change a tutor made, as queued in the outbox and pushed to the server. */
+export const ChangeSchema = z.object({
+  /** Client-made id; the server applies each changeId at most once. */
+  changeId: z.uuid(),
+  entity: EntityNameSchema,
+  recordId: Id,
+  op: z.enum(['put', 'delete']),
+  /** Only the fields this change sets. Validated against the entity schema by the server. */
+  fields: z.record(z.string().max(40), z.unknown()),
+  /** Clock of this change; every field it sets takes this clock. */
+  clock: HlcSchema,
+  /** Notes: the clock of the text the editor started from (null for a new note). */
+  base: HlcSchema.nullable(),
+  tutorId: Id.nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const PushRequestSchema = z.object({
+  changes: z.array(ChangeSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const ChangeResultSchema = z.object({
+  changeId: z.uuid(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  /** For rejected: why, in plain words (ko and en). */
+  reason: z.string().optional(),
+  reasonKo: z.string().optional(),
+  /** For rejected: a machine code ('invalid', 'forbidden', 'not_found', ...) and the HTTP status it stands for. */
+  code: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  /** Set when the change produced a conflict copy (notes). */
+  conflictCopyId: Id.optional(),
+});
+export type ChangeResult = z.infer<typeof ChangeResultSchema>;
+
+export const PushResponseSchema = z.object({
+  results: z.array(ChangeResultSchema),
+  serverSeq: z.number().int().min(0),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+/** A record as the server holds it: full data, per-field clocks, and its change sequence. */
+export const WireRecordSchema = z.object({
+  entity: EntityNameSchema,
+  id: Id,
+  data: z.record(z.string(), z.unknown()),
+  clocks: z.record(z.string(), HlcSchema),
+  seq: z.number().int().min(1),
+});
+export type WireRecord = z.infer<typeof WireRecordSchema>;
+
+export const PullQuerySchema = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_PAGE).default(500),
+});
+
+export const PullResponseSchema = z.object({
+  records: z.array(WireRecordSchema),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+export const EnrollRequestSchema = z.object({
+  code: z.string().trim().min(4).max(40),
+  deviceName: z.string().trim().min(1).max(60),
+});
+export const EnrollResponseSchema = z.object({
+  deviceId: Id,
+  token: z.string().min(20),
+  marketId: Id,
+  marketName: z.string(),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), messageKo: z.string().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,27 @@
+// One error type for every HTTP failure the server answers on purpose; the error handler (errors.ts) turns
+// it into ErrorBody {error: {code, message, messageKo}}.
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageKo: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  static forbidden(): HttpError {
+    return new HttpError(
+      403,
+      'forbidden',
+      'This data belongs to another market: this tablet may not read or change it',
+      '다른 시장의 자료입니다. 이 태블릿은 읽거나 바꿀 수 없습니다',
+    );
+  }
+
+  static badRequest(code: string, message: string, messageKo: string): HttpError {
+    return new HttpError(400, code, message, messageKo);
+  }
+}

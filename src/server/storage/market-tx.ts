@@ -1,0 +1,181 @@
+// One market's write transaction, shared by KyselyStorage for both engines. Reads are served from memory
+// once prefetched (one IN (...) query per table for a whole push batch); writes are buffered in memory,
+// seen by later reads of the same transaction, and land with a few multi-row statements in flush(), which
+// inMarketTx runs before it commits. The market's seq is counted in memory and written once.
+import type { EntityName } from '../../domain';
+import {
+  type Db,
+  insertAppliedChanges,
+  insertAuditRows,
+  selectAppliedChanges,
+  selectRecords,
+  upsertRecords,
+} from './batch-sql';
+import type { AppliedChangesTable, AuditTable, DatabaseSchema, RecordsTable } from './schema';
+import {
+  ForeignRecordError,
+  type AppliedChangeRow,
+  type Device,
+  type Dialect,
+  type MarketTx,
+  type RecordKey,
+  type StoredRecord,
+} from './storage';
+
+export type { Db };
+
+export function toRecord(row: RecordsTable): StoredRecord {
+  return {
+    entity: row.entity as EntityName,
+    id: row.id,
+    marketId: row.market_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    clocks: JSON.parse(row.clocks) as Record<string, string>,
+    seq: Number(row.seq),
+    deleted: Number(row.deleted) === 1,
+  };
+}
+
+function toApplied(row: AppliedChangesTable): AppliedChangeRow {
+  return {
+    changeId: row.change_id,
+    marketId: row.market_id,
+    deviceId: row.device_id,
+    status: row.status as AppliedChangeRow['status'],
+    result: JSON.parse(row.result) as Record<string, unknown>,
+  };
+}
+
+export function toDevice(row: DatabaseSchema['devices']): Device {
+  return {
+    id: row.id,
+    marketId: row.market_id,
+    name: row.name,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+export async function getRecord(db: Db, entity: EntityName, id: string): Promise<StoredRecord | undefined> {
+  const row = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+/** The transaction object plus the flush that writes its buffered rows (called by inMarketTx only). */
+export interface BufferedMarketTx extends MarketTx {
+  flush(): Promise<void>;
+}
+
+/** `seq` is the market's sequence as read (and, on PostgreSQL, locked FOR UPDATE) at the transaction's start. */
+export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number): BufferedMarketTx {
+  const startSeq = seq;
+  /** Known state of records: a row (read or written here) or null (known to be absent). */
+  const records = new Map<string, StoredRecord | null>();
+  /** Records written in this transaction, in write order (a rewrite keeps the first position, latest value). */
+  const written = new Map<string, RecordsTable>();
+  const applied = new Map<string, AppliedChangeRow | null>();
+  const appliedRows: AppliedChangesTable[] = [];
+  const auditRows: AuditTable[] = [];
+
+  return {
+    marketId,
+    async prefetch(keys: { records: readonly RecordKey[]; changeIds: readonly string[] }) {
+      const wantRecords = keys.records.filter((k) => !records.has(keyOf(k.entity, k.id)));
+      const wantChanges = keys.changeIds.filter((id) => !applied.has(id));
+      for (const k of wantRecords) records.set(keyOf(k.entity, k.id), null);
+      for (const id of wantChanges) applied.set(id, null);
+      for (const row of await selectRecords(db, dialect, wantRecords)) {
+        records.set(keyOf(row.entity, row.id), toRecord(row));
+      }
+      for (const row of await selectAppliedChanges(db, dialect, wantChanges))
+        applied.set(row.change_id, toApplied(row));
+    },
+    async getRecord(entity, id) {
+      const key = keyOf(entity, id);
+      const known = records.get(key);
+      if (known !== undefined) return known ?? undefined;
+      const row = await getRecord(db, entity, id);
+      records.set(key, row ?? null);
+      return row;
+    },
+    putRecord(record) {
+      const key = keyOf(record.entity, record.id);
+      const known = records.get(key);
+      // Known to be another market's: refuse now (a record not read here is checked when it is written).
+      if (known && known.marketId !== marketId) return Promise.reject(new ForeignRecordError(record.entity, record.id));
+      seq += 1;
+      const deleted = record.data.deleted === true;
+      records.set(key, { ...record, marketId, seq, deleted });
+      written.set(key, {
+        market_id: marketId,
+        entity: record.entity,
+        id: record.id,
+        data: JSON.stringify(record.data),
+        clocks: JSON.stringify(record.clocks),
+        seq,
+        deleted: deleted ? 1 : 0,
+        updated_at: new Date().toISOString(),
+      });
+      return Promise.resolve(seq);
+    },
+    getAppliedChange(changeId) {
+      const known = applied.get(changeId);
+      if (known !== undefined) return Promise.resolve(known ?? undefined);
+      return selectAppliedChanges(db, dialect, [changeId]).then((rows) => {
+        const row = rows[0] ? toApplied(rows[0]) : null;
+        applied.set(changeId, row);
+        return row ?? undefined;
+      });
+    },
+    insertAppliedChange(row) {
+      if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
+      applied.set(row.changeId, row);
+      const at = new Date().toISOString();
+      appliedRows.push({
+        change_id: row.changeId,
+        market_id: row.marketId,
+        device_id: row.deviceId,
+        status: row.status,
+        result: JSON.stringify(row.result),
+        applied_at: at,
+      });
+      return Promise.resolve();
+    },
+    insertAudit(row) {
+      auditRows.push({
+        change_id: row.changeId,
+        market_id: marketId,
+        seq: row.seq,
+        device_id: row.deviceId,
+        tutor_id: row.tutorId,
+        entity: row.entity,
+        record_id: row.recordId,
+        op: row.op,
+        fields: JSON.stringify(row.fields),
+        at: row.at,
+        received_at: new Date().toISOString(),
+      });
+      return Promise.resolve();
+    },
+    currentSeq: () => Promise.resolve(seq),
+    async flush() {
+      if (written.size > 0) {
+        const foreign = await upsertRecords(db, dialect, marketId, [...written.values()]);
+        if (foreign[0]) throw new ForeignRecordError(foreign[0].entity, foreign[0].id);
+      }
+      if (appliedRows.length > 0) await insertAppliedChanges(db, dialect, appliedRows);
+      if (auditRows.length > 0) await insertAuditRows(db, dialect, auditRows);
+      if (seq !== startSeq) {
+        await db.updateTable('market_seq').set({ seq }).where('market_id', '=', marketId).execute();
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Versioned, append-only schema migrations for both engines (kysely Migrator, in-code provider).
+// Never edit a migration that has shipped: add the next one. Column types are chosen to mean the same
+// on SQLite and PostgreSQL (text, integer), see schema.ts for why.
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+
+const m0001: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('records')
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('market_id', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('clocks', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('records_pk', ['entity', 'id'])
+      .execute();
+    await db.schema.createIndex('records_market_seq').on('records').columns(['market_id', 'seq']).execute();
+
+    await db.schema
+      .createTable('market_seq')
+      .addColumn('market_id', 'text', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+
+    await db.schema
+      .createTable('applied_changes')
+      .addColumn('change_id', 'text', (c) => c.primaryKey())
+      .addColumn('market_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('devices')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('market_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('last_seen_at', 'text')
+      .execute();
+    await db.schema.createIndex('devices_market').on('devices').column('market_id').execute();
+
+    await db.schema
+      .createTable('enrollment_codes')
+      .addColumn('code_hash', 'text', (c) => c.primaryKey())
+      .addColumn('market_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('device_id', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('audit')
+      .addColumn('change_id', 'text', (c) => c.primaryKey())
+      .addColumn('market_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('device_id', 'text')
+      .addColumn('tutor_id', 'text')
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('fields', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('audit_market_seq').on('audit').columns(['market_id', 'seq']).execute();
+  },
+};
+
+/** Append-only: the next migration is '0002_...'. Names sort in the order they run. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/** Bring the schema up to date; returns the names of the migrations that ran now (empty when current). */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'dangol_migration',
+    migrationLockTableName: 'dangol_migration_lock',
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

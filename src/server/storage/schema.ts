@@ -1,0 +1,73 @@
+// Table types for kysely: the server's database, identical on SQLite and PostgreSQL.
+// JSON is stored as text and timestamps as ISO-8601 UTC text on both engines: the server never queries
+// inside a record's JSON (records are merged in TypeScript by the shared domain rules), text round-trips
+// exactly on both drivers (pg would parse jsonb and timestamptz into other types than better-sqlite3 does),
+// and ISO strings sort correctly as text, so one code path serves both engines.
+export interface RecordsTable {
+  market_id: string;
+  entity: string;
+  id: string;
+  data: string;
+  clocks: string;
+  seq: number;
+  /** 0 or 1: SQLite has no boolean type. */
+  deleted: number;
+  updated_at: string;
+}
+
+export interface MarketSeqTable {
+  market_id: string;
+  seq: number;
+}
+
+export interface AppliedChangesTable {
+  change_id: string;
+  market_id: string;
+  device_id: string | null;
+  status: string;
+  result: string;
+  applied_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  market_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+export interface EnrollmentCodesTable {
+  code_hash: string;
+  market_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
+export interface AuditTable {
+  change_id: string;
+  market_id: string;
+  seq: number;
+  device_id: string | null;
+  tutor_id: string | null;
+  entity: string;
+  record_id: string;
+  op: string;
+  /** The NAMES of the fields the change set (not their values: no personal data in the audit trail). */
+  fields: string;
+  at: string;
+  received_at: string;
+}
+
+export interface DatabaseSchema {
+  records: RecordsTable;
+  market_seq: MarketSeqTable;
+  applied_changes: AppliedChangesTable;
+  devices: DevicesTable;
+  enrollment_codes: EnrollmentCodesTable;
+  audit: AuditTable;
+}

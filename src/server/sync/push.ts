@@ -1,0 +1,116 @@
+// Applying a pushed batch (SYNC.md 4, 5, 12-16): the whole batch in ONE transaction holding the market's
+// lock; each changeId applied at most once (recorded in the same transaction); a rejected change is
+// recorded with its answer and the rest goes on; anything unexpected rolls the whole batch back.
+// The batch's applied changes, records and authors are read up front with one query per table; the changes
+// are then applied in order in memory (a later change sees an earlier one's result) and written together.
+import { applyChange, ENTITY_SCHEMAS, type Change, type ChangeResult, type PushResponse } from '../../domain';
+import { HttpError } from '../http/http-error';
+import type { MarketTx, RecordKey, Storage } from '../storage/storage';
+import { checkPolicy } from './policy';
+
+export interface PushContext {
+  marketId: string;
+  deviceId: string;
+}
+
+async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change: Change): Promise<ChangeResult> {
+  const done = await tx.getAppliedChange(change.changeId);
+  if (done) {
+    if (done.marketId !== ctx.marketId) throw HttpError.forbidden();
+    // Same answer on retry: a rejected change stays rejected; an applied one is reported as a duplicate.
+    if (done.status === 'rejected') return done.result as ChangeResult;
+    return { ...(done.result as ChangeResult), status: 'duplicate' };
+  }
+  const current = await tx.getRecord(change.entity, change.recordId);
+  if (current && current.marketId !== ctx.marketId) throw HttpError.forbidden();
+
+  const reject = async (result: ChangeResult): Promise<ChangeResult> => {
+    await tx.insertAppliedChange({
+      changeId: change.changeId,
+      marketId: ctx.marketId,
+      deviceId: ctx.deviceId,
+      status: 'rejected',
+      result,
+    });
+    return result;
+  };
+
+  // A field the entity does not have would pass the (non-strict) schema check and be stored and synced to
+  // every tablet as it came: refuse it by name instead (found by tests/hostile).
+  const known = ENTITY_SCHEMAS[change.entity].shape as Record<string, unknown>;
+  const unknown = Object.keys(change.fields).find((k) => !Object.hasOwn(known, k));
+  if (unknown !== undefined) {
+    return reject({
+      changeId: change.changeId,
+      status: 'rejected',
+      code: 'invalid',
+      httpStatus: 422,
+      reason: `A ${change.entity} has no field "${unknown}"`,
+      reasonKo: `${change.entity} 기록에는 "${unknown}" 항목이 없습니다`,
+    });
+  }
+
+  const verdict = await checkPolicy(tx, change, current);
+  if (!verdict.ok) {
+    return reject({
+      changeId: change.changeId,
+      status: 'rejected',
+      code: 'forbidden',
+      httpStatus: 403,
+      reason: verdict.reason,
+      reasonKo: verdict.reasonKo,
+    });
+  }
+  const outcome = applyChange(current, change, ctx.marketId);
+  if (outcome.kind === 'rejected') {
+    return reject({
+      changeId: change.changeId,
+      status: 'rejected',
+      code: 'invalid',
+      httpStatus: 422,
+      reason: outcome.reason,
+      reasonKo: outcome.reasonKo,
+    });
+  }
+
+  await storage.hooks.beforeRecordWrite?.(change.entity, change.recordId);
+  const seq = await tx.putRecord({ entity: change.entity, id: change.recordId, ...outcome.next });
+  const result: ChangeResult = { changeId: change.changeId, status: 'applied' };
+  for (const copy of outcome.copies) {
+    const copyId = String(copy.data.id);
+    const clash = await tx.getRecord(change.entity, copyId);
+    if (clash && clash.marketId !== ctx.marketId) throw HttpError.forbidden();
+    await tx.putRecord({ entity: change.entity, id: copyId, ...copy });
+    result.conflictCopyId = copyId;
+  }
+  await tx.insertAppliedChange({
+    changeId: change.changeId,
+    marketId: ctx.marketId,
+    deviceId: ctx.deviceId,
+    status: 'applied',
+    result,
+  });
+  await tx.insertAudit({
+    changeId: change.changeId,
+    seq,
+    deviceId: ctx.deviceId,
+    tutorId: change.tutorId,
+    entity: change.entity,
+    recordId: change.recordId,
+    op: change.op,
+    fields: change.op === 'delete' ? ['deleted'] : Object.keys(change.fields),
+    at: change.at,
+  });
+  return result;
+}
+
+export async function pushChanges(storage: Storage, ctx: PushContext, changes: Change[]): Promise<PushResponse> {
+  return storage.inMarketTx(ctx.marketId, async (tx) => {
+    const records: RecordKey[] = changes.map((c) => ({ entity: c.entity, id: c.recordId }));
+    for (const c of changes) if (c.tutorId !== null) records.push({ entity: 'tutor', id: c.tutorId });
+    await tx.prefetch({ records, changeIds: changes.map((c) => c.changeId) });
+    const results: ChangeResult[] = [];
+    for (const change of changes) results.push(await applyOne(tx, storage, ctx, change));
+    return { results, serverSeq: await tx.currentSeq() };
+  });
+}

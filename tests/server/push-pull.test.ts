@@ -1,0 +1,195 @@
+// @vitest-environment node
+// The sync protocol against a real server on each storage engine: push applies once, batches are all or
+// nothing, rejections are kept and the rest goes on, per-field merge, note conflict copies, delete rule,
+// paging without skips, and market isolation.
+import { describe, expect, it } from 'vitest';
+import { createMarket } from '../../src/server/admin/commands';
+import { enroll, engines, latest, noteFields, pullAll, stallFields, useServer, type TestDevice } from './harness';
+
+describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('sync protocol on %s', (engine) => {
+  const fx = useServer(engine);
+  const device = (name: string): Promise<TestDevice> => enroll(fx.get().server, fx.get().marketId, name);
+
+  it('applies a pushed change and serves it on pull', async () => {
+    const a = await device('A');
+    const res = await a.pushOk([a.change({ entity: 'stall', recordId: 'p-s1', fields: stallFields('바다수산') })]);
+    expect(res.results[0]?.status).toBe('applied');
+    const records = await pullAll(a);
+    expect(latest(records, 'p-s1')).toMatchObject({ name: '바다수산', marketId: fx.get().marketId });
+    expect(res.serverSeq).toBe(Math.max(...records.map((r) => r.seq)));
+  });
+
+  it('applies a change pushed twice (lost response, retried) exactly once, with one audit row', async () => {
+    const a = await device('A');
+    const c = a.change({ entity: 'stall', recordId: 'p-dup', fields: stallFields('중복상회') });
+    const first = await a.pushOk([c]);
+    const seqAfterFirst = first.serverSeq;
+    const second = await a.pushOk([c]);
+    expect(first.results[0]?.status).toBe('applied');
+    expect(second.results[0]?.status).toBe('duplicate');
+    expect(second.serverSeq).toBe(seqAfterFirst);
+    expect(await fx.get().server.storage.countAudit(fx.get().marketId, c.changeId)).toBe(1);
+    const applied = await fx.get().server.storage.dumpTable('applied_changes');
+    expect(applied.filter((r) => r.change_id === c.changeId)).toHaveLength(1);
+  });
+
+  it('rolls the whole batch back when something unexpected fails mid-batch, and applies it on retry', async () => {
+    const a = await device('A');
+    const batch = ['p-ok1', 'p-boom', 'p-ok2'].map((id) =>
+      a.change({ entity: 'stall', recordId: id, fields: stallFields(id) }),
+    );
+    const { storage } = fx.get().server;
+    storage.hooks.beforeRecordWrite = (_entity, id) => {
+      if (id === 'p-boom') throw new Error('injected failure');
+    };
+    try {
+      const res = await a.push(batch);
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal');
+    } finally {
+      storage.hooks.beforeRecordWrite = undefined;
+    }
+    const after = await pullAll(a);
+    expect(after.map((r) => r.id)).not.toContain('p-ok1');
+    const applied = await storage.dumpTable('applied_changes');
+    expect(applied.map((r) => r.change_id)).not.toContain(batch[0]?.changeId);
+
+    const retry = await a.pushOk(batch);
+    expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+  });
+
+  it('records a rejected change with its reason, applies the rest, and answers the same on retry', async () => {
+    const a = await device('A');
+    const batch = [
+      a.change({ entity: 'stall', recordId: 'p-r1', fields: stallFields('첫째') }),
+      a.change({ entity: 'stall', recordId: 'p-bad', fields: { ...stallFields('나쁜'), category: '우주선' } }),
+      a.change({ entity: 'stall', recordId: 'p-r2', fields: stallFields('셋째') }),
+    ];
+    const res = await a.pushOk(batch);
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+    expect(res.results[1]).toMatchObject({ code: 'invalid', httpStatus: 422 });
+    expect(res.results[1]?.reason).toContain('category');
+    expect(res.results[1]?.reasonKo).toBeTruthy();
+    const ids = (await pullAll(a)).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['p-r1', 'p-r2']));
+    expect(ids).not.toContain('p-bad');
+    const again = await a.pushOk(batch);
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'rejected', 'duplicate']);
+    expect(again.results[1]?.reason).toBe(res.results[1]?.reason);
+  });
+
+  it('keeps both changes when two devices change different fields of one stall', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    await a.pushOk([a.change({ entity: 'stall', recordId: 'p-merge', fields: stallFields('원래이름') })]);
+    const ca = a.change({ entity: 'stall', recordId: 'p-merge', fields: { name: '새이름' } });
+    const cb = b.change({ entity: 'stall', recordId: 'p-merge', fields: { building: 'B동' } });
+    await b.pushOk([cb]);
+    await a.pushOk([ca]);
+    const data = latest(await pullAll(b), 'p-merge');
+    expect(data).toMatchObject({ name: '새이름', building: 'B동' });
+  });
+
+  it('keeps both texts when two devices edit one note at once (conflict copy)', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    await a.pushOk([a.change({ entity: 'stall', recordId: 'p-ns', fields: stallFields('노트상회') })]);
+    const create = a.change({ entity: 'note', recordId: 'p-note', fields: noteFields('p-ns', '처음 글') });
+    await a.pushOk([create]);
+    const ea = a.change({ entity: 'note', recordId: 'p-note', fields: { taught: 'A가 쓴 글' }, base: create.clock });
+    const eb = b.change({ entity: 'note', recordId: 'p-note', fields: { taught: 'B가 쓴 글' }, base: create.clock });
+    expect((await a.pushOk([ea])).results[0]?.status).toBe('applied');
+    const rb = await b.pushOk([eb]);
+    expect(rb.results[0]?.status).toBe('applied');
+    const copyId = rb.results[0]?.conflictCopyId;
+    expect(copyId).toBeTruthy();
+    const records = await pullAll(a);
+    expect(latest(records, 'p-note')).toMatchObject({ taught: 'A가 쓴 글', conflictOf: null });
+    expect(latest(records, String(copyId))).toMatchObject({ taught: 'B가 쓴 글', conflictOf: 'p-note' });
+  });
+
+  it('resolves a delete and a concurrent edit by the stated rule: the delete wins, note text is rescued', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    await a.pushOk([a.change({ entity: 'stall', recordId: 'p-del', fields: stallFields('지울가게') })]);
+    const del = a.change({ entity: 'stall', recordId: 'p-del', op: 'delete' });
+    const edit = b.change({ entity: 'stall', recordId: 'p-del', fields: { name: '늦은 수정' } });
+    await a.pushOk([del]);
+    expect((await b.pushOk([edit])).results[0]?.status).toBe('applied');
+    expect(latest(await pullAll(a), 'p-del')).toMatchObject({ deleted: true });
+
+    const create = a.change({ entity: 'note', recordId: 'p-dn', fields: noteFields('p-del', '원래 글') });
+    await a.pushOk([create]);
+    const edited = a.change({
+      entity: 'note',
+      recordId: 'p-dn',
+      fields: { taught: '지우기 전에 고친 글' },
+      base: create.clock,
+    });
+    await a.pushOk([edited]);
+    const stale = b.change({ entity: 'note', recordId: 'p-dn', op: 'delete', base: create.clock });
+    const res = await b.pushOk([stale]);
+    const records = await pullAll(b);
+    expect(latest(records, 'p-dn')).toMatchObject({ deleted: true });
+    expect(latest(records, String(res.results[0]?.conflictCopyId))).toMatchObject({
+      taught: '지우기 전에 고친 글',
+      deleted: false,
+    });
+  });
+
+  it('pages a pull by cursor in seq order and never skips a row written concurrently', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    const before = (await a.pull(0, 1)).cursor;
+    const start = (await pullAll(a)).length;
+    const writers = [a, b, a, b].map((d, w) =>
+      d.pushOk(
+        Array.from({ length: 8 }, (_, i) =>
+          d.change({ entity: 'stall', recordId: `p-pg${w}-${i}`, fields: stallFields(`가게${w}-${i}`) }),
+        ),
+      ),
+    );
+    const seen: number[] = [];
+    let cursor = 0;
+    const drain = async () => {
+      for (;;) {
+        const page = await a.pull(cursor, 7);
+        expect(page.records.length).toBeLessThanOrEqual(7);
+        seen.push(...page.records.map((r) => r.seq));
+        cursor = page.cursor;
+        if (!page.hasMore) return;
+      }
+    };
+    await Promise.all([...writers, drain()]);
+    await drain();
+    expect(before).toBeGreaterThan(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1] ?? 0);
+    const all = await pullAll(a);
+    expect(all.length).toBe(start + 32);
+    expect(new Set(seen)).toEqual(new Set(all.map((r) => r.seq)));
+    const empty = await a.pull(cursor, 7);
+    expect(empty).toEqual({ records: [], cursor, hasMore: false });
+  });
+
+  it("refuses another market's records: push is 403 with nothing applied, pull never shows them", async () => {
+    const { server } = fx.get();
+    const other = await createMarket(server.storage, { name: '다른시장', type: '건물형', schedule: '5일장' });
+    const a = await device('A');
+    const x = await enroll(server, other.id, 'X');
+    await x.pushOk([x.change({ entity: 'stall', recordId: 'p-other', fields: stallFields('남의가게') })]);
+    const batch = [
+      a.change({ entity: 'stall', recordId: 'p-mine', fields: stallFields('내가게') }),
+      a.change({ entity: 'stall', recordId: 'p-other', fields: { name: '훔친이름' } }),
+    ];
+    const res = await a.push(batch);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    const mine = await pullAll(a);
+    expect(mine.map((r) => r.id)).not.toContain('p-mine');
+    expect(mine.map((r) => r.id)).not.toContain('p-other');
+    expect(mine.every((r) => r.data.marketId === a.marketId)).toBe(true);
+    expect(latest(await pullAll(x), 'p-other')).toMatchObject({ name: '남의가게' });
+    const marketEdit = await a.push([a.change({ entity: 'market', recordId: other.id, fields: { name: '뺏긴시장' } })]);
+    expect(marketEdit.status).toBe(403);
+  });
+});

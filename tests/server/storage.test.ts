@@ -1,0 +1,85 @@
+// @vitest-environment node
+// Storage on each engine: migrations are versioned and a second run is a no-op; the demo seed lands once as
+// ordinary synced records; seqs rise strictly per market.
+import { describe, expect, it } from 'vitest';
+import { makeDemoMarket } from '../../src/domain/demo-market';
+import { createMarket, listMarkets } from '../../src/server/admin/commands';
+import { seedDemoMarket } from '../../src/server/seed';
+import { MIGRATIONS } from '../../src/server/storage/migrations';
+import { openStorage } from '../../src/server/storage/open-storage';
+import { ForeignRecordError } from '../../src/server/storage/storage';
+import { engines, freshStorageOptions } from './harness';
+
+describe.each(engines('storage suite (migrations, seed)'))('storage on %s', (engine) => {
+  it('runs every migration once; running them again (a restart) changes nothing', async () => {
+    const where = await freshStorageOptions(engine);
+    const first = await openStorage({ ...where, migrate: false });
+    try {
+      expect(await first.migrate()).toEqual(Object.keys(MIGRATIONS));
+      expect(await first.migrate()).toEqual([]);
+    } finally {
+      await first.close();
+    }
+    const again = await openStorage(where);
+    try {
+      expect(again.dialect).toBe(engine);
+      expect(await again.migrate()).toEqual([]);
+      expect(await again.dumpTable('records')).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('seeds the demo market once, as records with clocks and strictly rising seqs', async () => {
+    const storage = await openStorage(await freshStorageOptions(engine));
+    try {
+      const now = new Date('2025-05-01T01:00:00Z');
+      const market = await seedDemoMarket(storage, { now, seed: 7 });
+      expect(market?.demo).toBe(true);
+      expect(await seedDemoMarket(storage, { now })).toBeUndefined();
+      expect((await listMarkets(storage)).map((m) => m.id)).toEqual([market?.id]);
+
+      const demo = makeDemoMarket({ marketId: String(market?.id), now, seed: 7 });
+      const expected =
+        1 +
+        demo.tutors.length +
+        demo.stalls.length +
+        demo.visits.length +
+        demo.notes.length +
+        demo.steps.length +
+        demo.stepEvents.length +
+        demo.consents.length;
+      const page = await storage.pull(String(market?.id), 0, 100_000);
+      expect(page.records).toHaveLength(expected);
+      expect(page.hasMore).toBe(false);
+      expect(page.records.map((r) => r.seq)).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
+      const stall = page.records.find((r) => r.entity === 'stall');
+      expect(Object.keys(stall?.clocks ?? {}).sort()).toEqual(Object.keys(stall?.data ?? {}).sort());
+      expect(await storage.countAudit(String(market?.id))).toBe(expected);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("never writes over another market's record, even without the push checks in front", async () => {
+    const storage = await openStorage(await freshStorageOptions(engine));
+    try {
+      const a = await createMarket(storage, { name: '가시장', type: '골목형', schedule: '상설' });
+      const b = await createMarket(storage, { name: '나시장', type: '골목형', schedule: '상설' });
+      const data = { id: 'shared-id', name: 'B의 기록' };
+      await storage.inMarketTx(b.id, (tx) => tx.putRecord({ entity: 'stall', id: 'shared-id', data, clocks: {} }));
+      const seqBefore = await storage.inMarketTx(a.id, (tx) => tx.currentSeq());
+      await expect(
+        storage.inMarketTx(a.id, async (tx) => {
+          await tx.putRecord({ entity: 'stall', id: 'a-first', data: { id: 'a-first' }, clocks: {} });
+          await tx.putRecord({ entity: 'stall', id: 'shared-id', data: { id: 'shared-id', name: '탈취' }, clocks: {} });
+        }),
+      ).rejects.toBeInstanceOf(ForeignRecordError);
+      expect(await storage.getRecord('stall', 'shared-id')).toMatchObject({ marketId: b.id, data });
+      expect(await storage.getRecord('stall', 'a-first')).toBeUndefined();
+      expect(await storage.inMarketTx(a.id, (tx) => tx.currentSeq())).toBe(seqBefore);
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// Build of the PWA. Service-worker settings live here and in src/app/pwa only (ARCHITECTURE.md 7).
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// A build id baked into the bundle (VITE_BUILD_ID), so a new build is a new service worker and tests can tell
+// which version a page runs (document.documentElement.dataset.build).
+process.env.VITE_BUILD_ID ??= new Date().toISOString().slice(0, 10);
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'robots.txt', 'apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: '단골 Dangol',
+        short_name: '단골',
+        description: '디지털튜터의 오프라인 방문 수첩 · The offline visit notebook of digital tutors',
+        lang: 'ko',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0b5d3b',
+        background_color: '#ffffff',
+        categories: ['productivity', 'business'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // Deep links (/stalls/abc, /stalls/abc/visit/v1) open offline from the precached shell.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // 'prompt': the new worker waits until the tutor taps "update" (src/app/pwa/update-banner.tsx).
+        skipWaiting: false,
+        clientsClaim: false,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries in their own chunks: their hashes survive app releases, so an update downloads only the app.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'data', test: /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]/ },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|date-fns)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+});
