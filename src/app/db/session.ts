@@ -23,6 +23,15 @@ export async function readSession(): Promise<TabletSession> {
   };
 }
 
+/**
+ * Who is using the tablet right now, read at the moment of a write: a tap that lands before a screen's live
+ * session has loaded is still stamped with its author, and never with a tutor who has since switched out.
+ */
+export async function readTutorId(): Promise<string | null> {
+  const row = await getDb().meta.get('tutorId');
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
 /** Live session; undefined while loading. */
 export function useSession(): TabletSession | undefined {
   return useLiveQuery(readSession, []);

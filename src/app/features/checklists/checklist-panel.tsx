@@ -6,7 +6,7 @@ import type { StepStatus } from '../../../domain';
 import { getDb } from '../../db/database';
 import { progressOf, setStepStatus } from '../../db/repos/steps';
 import { useTutorNames } from '../../db/repos/tutors';
-import { useSession } from '../../db/session';
+import { readTutorId } from '../../db/session';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
@@ -21,17 +21,16 @@ export interface ChecklistPanelProps {
 export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps) {
   const { t } = useTranslation('checklists');
   const language = useLanguage();
-  const session = useSession();
   const items = useChecklist(stallId);
   const loadedNames = useTutorNames();
   const names = useMemo(() => loadedNames ?? new Map<string, string>(), [loadedNames]);
   const [showAll, setShowAll] = useState(!compact);
   const [errors, setErrors] = useState<Record<number, string>>({});
-  const tutorId = session?.tutorId ?? null;
   // One stable handler for every row (StepRow is memoized): a tick re-renders the changed row only.
   const change = useCallback(
     async (no: number, status: StepStatus, reason?: string): Promise<boolean> => {
       try {
+        const tutorId = await readTutorId();
         await setStepStatus(getDb(), { stallId, no, status, reason: reason ?? '', tutorId });
         setErrors(({ [no]: _gone, ...rest }) => rest);
         return true;
@@ -40,7 +39,7 @@ export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps
         return false;
       }
     },
-    [stallId, tutorId, t, language],
+    [stallId, t, language],
   );
   if (!items) return <p>{t('common:loading')}</p>;
   const progress = progressOf(items);

@@ -47,7 +47,8 @@ describe('Checklist on stall detail', () => {
       expect(within(step(/^1\. /)).getByRole('button', { name: '완료' })).toHaveAttribute('aria-pressed', 'true'),
     );
     expect(screen.getByText('1/15 완료')).toBeInTheDocument();
-    expect(within(step(/^1\. /)).getByText(/^김하늘 · /)).toBeInTheDocument();
+    // Stamped with the signed-in tutor even when the tap lands before the screen's live session has loaded.
+    await waitFor(() => expect(within(step(/^1\. /)).getByText(/^김하늘 · /)).toBeInTheDocument());
 
     // Blocking asks why; an empty reason is refused and nothing is written.
     await user.click(within(step(/^2\. 준비물/)).getByRole('button', { name: '막힘' }));

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BUSINESS_STATUSES, CATEGORIES, type Stall } from '../../../domain';
 import { getDb } from '../../db/database';
 import { createStall, emptyStall, updateStall, type StallFields } from '../../db/repos/stalls';
-import { useSession } from '../../db/session';
+import { readTutorId } from '../../db/session';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
@@ -40,7 +40,6 @@ export interface StallFormProps {
 export function StallForm({ stall, onDone, onCancel }: StallFormProps) {
   const { t } = useTranslation('merchants');
   const language = useLanguage();
-  const session = useSession();
   const [saveError, setSaveError] = useState<string | null>(null);
   const resolver = useMemo(() => zodResolver(StallFormSchema, { error: stallErrorMap(t) }), [t]);
   const { register, handleSubmit, formState, reset } = useForm<StallFormValues>({
@@ -58,8 +57,8 @@ export function StallForm({ stall, onDone, onCancel }: StallFormProps) {
 
   const onSubmit = handleSubmit(async (values) => {
     setSaveError(null);
-    const tutorId = session?.tutorId ?? null;
     try {
+      const tutorId = await readTutorId();
       if (stall) {
         await updateStall(getDb(), stall.id, changedFields(stall, values), tutorId);
         onDone(stall.id);

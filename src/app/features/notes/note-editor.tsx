@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Hlc } from '../../../domain';
 import { getDb } from '../../db/database';
 import { openNote, saveNote } from '../../db/repos/notes';
-import { useSession } from '../../db/session';
+import { readTutorId } from '../../db/session';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
@@ -28,7 +28,6 @@ type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; id
 export function NoteEditor({ stallId, visitId = null, noteId = null, onSaved, onCancel }: NoteEditorProps) {
   const { t } = useTranslation('notes');
   const language = useLanguage();
-  const session = useSession();
   const [loaded, setLoaded] = useState<Loaded>(
     noteId ? { state: 'loading' } : { state: 'ready', id: null, base: null },
   );
@@ -63,7 +62,7 @@ export function NoteEditor({ stallId, visitId = null, noteId = null, onSaved, on
         visitId,
         text: toNoteText(values),
         base: loaded.base,
-        tutorId: session?.tutorId ?? null,
+        tutorId: await readTutorId(),
       });
       setLoaded({ state: 'ready', id: res.id, base: res.base });
       setNotice({ kind: 'info', text: res.conflict ? t('conflictSaved') : t('saved') });

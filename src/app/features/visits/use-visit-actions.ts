@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../domain';
 import { getDb } from '../../db/database';
 import { completeVisit, rescheduleVisit, setVisitStatus } from '../../db/repos/visits';
-import { useSession } from '../../db/session';
+import { readTutorId } from '../../db/session';
 import { useLanguage } from '../../i18n/use-language';
 import { errorText } from '../../ui/error-text';
 
 export function useVisitActions() {
   const { t } = useTranslation('visits');
   const language = useLanguage();
-  const by = useSession()?.tutorId ?? null;
   const [error, setError] = useState<string | null>(null);
 
   const run = useCallback(
@@ -31,9 +30,10 @@ export function useVisitActions() {
   return {
     error,
     clearError: () => setError(null),
-    complete: (v: Visit) => run(() => completeVisit(getDb(), v, by)),
-    missed: (v: Visit) => run(() => setVisitStatus(getDb(), v.id, 'missed', by)),
-    cancel: (v: Visit) => run(() => setVisitStatus(getDb(), v.id, 'cancelled', by)),
-    reschedule: (v: Visit, scheduledAt: string) => run(() => rescheduleVisit(getDb(), v, scheduledAt, by)),
+    complete: (v: Visit) => run(async () => completeVisit(getDb(), v, await readTutorId())),
+    missed: (v: Visit) => run(async () => setVisitStatus(getDb(), v.id, 'missed', await readTutorId())),
+    cancel: (v: Visit) => run(async () => setVisitStatus(getDb(), v.id, 'cancelled', await readTutorId())),
+    reschedule: (v: Visit, scheduledAt: string) =>
+      run(async () => rescheduleVisit(getDb(), v, scheduledAt, await readTutorId())),
   };
 }
