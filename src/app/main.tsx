@@ -7,6 +7,8 @@ import { initI18n } from './i18n';
 import { getDb } from './db/database';
 import { warmStallList } from './db/repos/stalls';
 import { readSession } from './db/session';
+import { setStartSnapshot } from './db/start-snapshot';
+import { readStart } from './layout/read-start';
 import { makeRouter, prefetchScreens } from './routes/router';
 import './ui/theme.css';
 
@@ -18,7 +20,10 @@ function whenSettled(run: () => void) {
 }
 
 async function start() {
-  const session = await readSession().catch(() => null);
+  // Everything the first screen shows, read before it renders, so it renders once, complete (bench 4a).
+  const snapshot = await readStart(getDb()).catch(() => null);
+  setStartSnapshot(snapshot);
+  const session = snapshot?.session ?? (await readSession().catch(() => null));
   initI18n(session?.language ?? 'ko');
   document.documentElement.lang = session?.language ?? 'ko';
   const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 // What the tablet is set to right now (market, tutor, language, demo, enrollment), read live from meta.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './database';
+import { startSnapshot } from './start-snapshot';
 
 export interface TabletSession {
   marketId: string | null;
@@ -32,7 +33,7 @@ export async function readTutorId(): Promise<string | null> {
   return typeof row?.value === 'string' ? row.value : null;
 }
 
-/** Live session; undefined while loading. */
+/** Live session; undefined while loading (on the first render after start: the session read before it). */
 export function useSession(): TabletSession | undefined {
-  return useLiveQuery(readSession, []);
+  return useLiveQuery(readSession, [], startSnapshot(getDb())?.session);
 }

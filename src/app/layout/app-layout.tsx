@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../db/session';
+import { setStartSnapshot } from '../db/start-snapshot';
 import { PwaBanners } from '../pwa/pwa-banners';
 import { SyncStatusPill } from '../features/sync-status/sync-status-pill';
 import { LockGate } from '../features/tutors/lock-gate';
@@ -31,6 +32,8 @@ function AfterFirstPaint({ children }: { children: ReactNode }) {
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
+  // The first render has taken the start snapshot as its first values; later mounts wait for their own query.
+  useEffect(() => setStartSnapshot(null), []);
   return (
     <div className="shell">
       <header className="topbar">

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Tutor } from '../../../domain';
 import { getDb, type DangolDb } from '../database';
 import { getMeta, setMeta } from '../meta';
+import { startSnapshot } from '../start-snapshot';
 import { listTutors } from './tutors';
 
 const LOCKED = 'session.locked';
@@ -43,26 +44,33 @@ export async function readAutoLockMinutes(db: DangolDb): Promise<number> {
 }
 
 export async function readLockState(db: DangolDb): Promise<LockState> {
-  const marketId = (await getMeta<string>(db, 'marketId')) ?? null;
-  const tutorId = (await getMeta<string>(db, 'tutorId')) ?? null;
-  const flag = (await db.meta.get(LOCKED))?.value === true;
-  const tutors = marketId ? (await listTutors(db, marketId)).filter((t) => t.active) : [];
+  // Two round trips, not six one after the other: the lock gate waits for this before showing any screen (4a).
+  const [market, tutor, flag] = await db.meta.bulkGet(['marketId', 'tutorId', LOCKED]);
+  const marketId = (market?.value as string | undefined) ?? null;
+  const tutorId = (tutor?.value as string | undefined) ?? null;
+  const [all, marketRow] = marketId
+    ? await Promise.all([listTutors(db, marketId), db.markets.get(marketId)])
+    : [[], undefined];
+  const tutors = all.filter((t) => t.active);
   const current = tutors.find((t) => t.id === tutorId && !t.locked) ?? null;
   // With no tutors on the tablet yet (not synced, or a demo without people) there is nobody to sign in.
-  const locked = tutors.length > 0 && (flag || current === null);
-  return { locked, tutor: current, tutors, autoLockMinutes: await readAutoLockMinutes(db) };
+  const locked = tutors.length > 0 && (flag?.value === true || current === null);
+  const autoLockMinutes = marketRow?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+  return { locked, tutor: current, tutors, autoLockMinutes };
 }
 
+/** Live lock state; undefined while loading (on the first render after start: the state read before it). */
 export function useLockState(): LockState | undefined {
-  return useLiveQuery(() => readLockState(getDb()), []);
+  return useLiveQuery(() => readLockState(getDb()), [], startSnapshot(getDb())?.lock);
 }
 
 /** On app start: lock when the tablet was last used longer ago than the auto-lock time. */
 export async function lockIfStale(db: DangolDb, now = Date.now()): Promise<boolean> {
-  const last = (await db.meta.get(LAST_ACTIVE))?.value;
-  if (typeof last !== 'number') return false;
-  const minutes = await readAutoLockMinutes(db);
-  if (now - last < minutes * 60_000) return false;
+  const [last, market] = await db.meta.bulkGet([LAST_ACTIVE, 'marketId']);
+  if (typeof last?.value !== 'number') return false;
+  const marketId = market?.value as string | undefined;
+  const minutes = (marketId ? await db.markets.get(marketId) : undefined)?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+  if (now - last.value < minutes * 60_000) return false;
   await lockTablet(db);
   return true;
 }
