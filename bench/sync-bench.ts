@@ -146,9 +146,21 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
       if (i === 0) template = entries.map(({ seq: _seq, ...e }) => e);
       if (entries.length !== n) throw new Error(`expected ${n} queued changes, found ${entries.length}`);
       if (i === 0) {
+        // One bulkGet per table: 10,000 single gets here left thousands of finished transactions for
+        // fake-indexeddb to clean up while the first drain ran (≈ 0.5 s of that run's time).
+        const byTable = new Map<string, OutboxEntry[]>();
         for (const e of entries) {
-          const row = (await t.db.table(TABLE_OF[e.entity]).get(e.recordId)) as Record<string, unknown>;
-          const { _clocks, ...data } = row;
+          const list = byTable.get(TABLE_OF[e.entity]);
+          if (list) list.push(e);
+          else byTable.set(TABLE_OF[e.entity], [e]);
+        }
+        const rowOf = new Map<OutboxEntry, Record<string, unknown>>();
+        for (const [table, list] of byTable) {
+          const got = await t.db.table(table).bulkGet(list.map((e) => e.recordId));
+          list.forEach((e, k) => rowOf.set(e, got[k] as Record<string, unknown>));
+        }
+        for (const e of entries) {
+          const { _clocks, ...data } = rowOf.get(e)!;
           localRows.push({ entity: e.entity, id: e.recordId, data, clocks: _clocks as Record<string, string> });
         }
       }

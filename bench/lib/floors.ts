@@ -6,8 +6,9 @@ import type { Kysely } from 'kysely';
 import type { DangolDb } from '../../src/app/db/database';
 import { TABLE_OF } from '../../src/app/db/database';
 import type { EntityName } from '../../src/domain';
-import type { DatabaseSchema, RecordsTable } from '../../src/server/storage/schema';
-import type { Storage } from '../../src/server/storage/storage';
+import { insertQuery, RECORD_COLUMNS } from '../../src/server/storage/batch-sql';
+import type { DatabaseSchema } from '../../src/server/storage/schema';
+import type { Dialect, Storage } from '../../src/server/storage/storage';
 
 export interface FloorHttp {
   url: string;
@@ -53,23 +54,20 @@ export interface FloorRow {
   clocks: Record<string, string>;
 }
 
-/** The server database's own bulk insert: every row in one transaction, multi-row INSERTs of 500. */
+/**
+ * The server database's own bulk insert: every row in one transaction, multi-row INSERTs of 500, sent as
+ * ready-compiled statements like the server's own multi-row writes (`insertQuery`), so neither side pays
+ * for kysely's query builder.
+ */
 export async function bulkInsertServer(storage: Storage, marketId: string, rows: readonly FloorRow[]) {
-  const db = (storage as unknown as { db: Kysely<DatabaseSchema> }).db;
+  const { db, dialect } = storage as unknown as { db: Kysely<DatabaseSchema>; dialect: Dialect };
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) {
-      const values: RecordsTable[] = rows.slice(i, i + 500).map((r, k) => ({
-        market_id: marketId,
-        entity: r.entity,
-        id: r.id,
-        data: JSON.stringify(r.data),
-        clocks: JSON.stringify(r.clocks),
-        seq: i + k + 1,
-        deleted: 0,
-        updated_at: now,
-      }));
-      await trx.insertInto('records').values(values).execute();
+      const values = rows
+        .slice(i, i + 500)
+        .map((r, k) => [marketId, r.entity, r.id, JSON.stringify(r.data), JSON.stringify(r.clocks), i + k + 1, 0, now]);
+      await trx.executeQuery(insertQuery(dialect, 'records', RECORD_COLUMNS, values));
     }
   });
 }

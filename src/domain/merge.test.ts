@@ -4,6 +4,7 @@ import { applyChange, mergeVersioned, noteTextClock, type Versioned } from './me
 import { formatHlc } from './hlc';
 import type { Change } from './wire';
 import { blankStall } from './blank-records';
+import { ENTITY_SCHEMAS } from './entities';
 
 const at = '2026-11-26T10:00:00.000Z';
 let n = 0;
@@ -139,6 +140,44 @@ describe('applyChange', () => {
       ),
     );
     expect(late.copies[0]?.data).toMatchObject({ taught: '늦은 글', deleted: false });
+  });
+
+  it('checks only what an edit writes, accepting and refusing exactly as a whole-record check would', () => {
+    const created = applied(
+      applyChange(undefined, change({ entity: 'stall', recordId: 's1', fields: stallData, clock: clock(1) }), 'm1'),
+    ).next;
+    const value = fc.oneof(
+      fc.constantFrom('', '  ', '행복청과', '010-1234-5678', '청과·채소', '우주', 'x'.repeat(61)),
+      fc.integer({ min: -5, max: 5 }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const field = fc.constantFrom('name', 'category', 'merchantPhone', 'friendCount', 'channelOpened', 'landmark');
+    fc.assert(
+      fc.property(fc.dictionary(field, value, { minKeys: 1 }), (fields) => {
+        const r = applyChange(created, change({ entity: 'stall', recordId: 's1', fields, clock: clock(9) }), 'm1');
+        const whole = ENTITY_SCHEMAS.stall.safeParse({ ...created.data, ...fields });
+        expect(r.kind).toBe(whole.success ? 'applied' : 'rejected');
+        if (r.kind === 'rejected' && !whole.success) {
+          expect(r.reason).toContain(`field "${whole.error.issues[0]!.path.join('.')}"`);
+        }
+      }),
+    );
+  });
+
+  it('names the bad part of an edited field, and refuses a conflict copy whose text is invalid', () => {
+    const created = applied(
+      applyChange(undefined, change({ entity: 'note', recordId: 'n1', fields: noteData, clock: clock(1) }), 'm1'),
+    ).next;
+    const badTopic = applyChange(
+      created,
+      change({ entity: 'note', recordId: 'n1', fields: { topics: ['ok', ''] }, base: noteTextClock(created) }),
+      'm1',
+    );
+    expect(badTopic).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('field "topics.1"') });
+    const stale = change({ entity: 'note', recordId: 'n1', fields: { taught: 'x'.repeat(4001) }, base: clock(0) });
+    const copy = applyChange(created, stale, 'm1');
+    expect(copy).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('field "taught"') });
   });
 
   it('refuses to move a record to another market', () => {
