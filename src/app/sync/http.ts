@@ -17,6 +17,8 @@ export interface HttpRequest<T> {
   method: 'GET' | 'POST';
   token?: string;
   body?: unknown;
+  /** The body already serialized as JSON (sent as is instead of `body`). */
+  json?: string;
   schema: z.ZodType<T>;
 }
 
@@ -42,13 +44,14 @@ async function readError(res: Response): Promise<Pick<SyncError, 'message' | 'me
 export async function request<T>(req: HttpRequest<T>): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  const text = req.json ?? (req.body !== undefined ? JSON.stringify(req.body) : undefined);
+  if (text !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await req.fetch(req.url, {
       method: req.method,
       headers,
-      ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+      ...(text !== undefined ? { body: text } : {}),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       cache: 'no-store',
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mutate } from '../db/mutate';
 import type { DangolDb } from '../db/database';
 import { listNeedsAttention } from '../db/repos/sync-attention-repo';
+import { formatHlc } from '../../domain';
 import { drainOutbox } from './push';
 import { enrolledDb, FakeServer, stallFields } from './test-fakes';
 
@@ -66,6 +67,41 @@ describe('push: draining the outbox', () => {
     expect(attention.map((a) => a.changeId)).toEqual([ids[5]]);
     expect(attention[0]?.reasonKo).toBe('잘못된 변경');
     expect([...server.applied]).toEqual(ids.filter((_, i) => i !== 5));
+  });
+
+  it('sends fewer changes per push when the body would pass the server limit (no 413 round trip)', async () => {
+    const db = await enrolledDb();
+    const server = new FakeServer();
+    // 120 stalls whose landmark is padded to ≈ 27 kB each: ≈ 3.2 MB together, over MAX_BODY_BYTES (2 MiB).
+    const pad = '가'.repeat(9000);
+    for (let i = 0; i < 120; i++) {
+      const changeId = crypto.randomUUID();
+      await db.outbox.add({
+        changeId,
+        entity: 'stall',
+        recordId: `big${i}`,
+        change: {
+          changeId,
+          entity: 'stall',
+          recordId: `big${i}`,
+          op: 'put',
+          fields: { landmark: pad },
+          clock: formatHlc({ wall: 1000 + i, counter: 0 }, 'dev'),
+          base: null,
+          tutorId: null,
+          at: new Date().toISOString(),
+        },
+        prev: {},
+        attempts: 0,
+        lastError: null,
+      });
+    }
+    const out = await drainOutbox(ctx(db, server));
+    // (the fake server rejects them one by one: a stall needs more than a landmark; none is lost)
+    expect(out).toEqual({ ok: true, pushed: 0, rejected: 120 });
+    const pushes = server.log.filter((l) => l.path === '/api/sync/push').map((l) => l.changes?.length);
+    expect(pushes).toEqual([60, 60]);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('keeps the queue on a retryable failure and counts the attempt', async () => {
