@@ -1,15 +1,17 @@
 // The 점포 screen: the stall list beside the chosen stall's detail (landscape), or one pane with a back link
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
+import { Suspense, useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ChecklistPanel } from '../features/checklists/checklist-panel';
+import { NOTES_PAGE } from '../db/repos/notes';
+import { ChecklistView } from '../features/checklists/checklist-panel';
 import { ConsentSummary } from '../features/consent/consent-summary';
 import { StallFacts } from '../features/merchants/stall-facts';
 import { StallForm } from '../features/merchants/stall-form';
 import { AddStallLink, StallList } from '../features/merchants/stall-list';
-import { useStall } from '../features/merchants/use-stalls';
+import { useStallDetail } from '../features/merchants/use-stall-detail';
 import { NotesSection } from '../features/notes/notes-section';
-import { VisitHistory } from '../features/visits/visit-history';
+import { VisitHistoryView } from '../features/visits/visit-history';
 import { Screen } from '../ui/screen';
 import { SplitView } from '../ui/split-view';
 
@@ -26,13 +28,16 @@ function BackToList() {
   );
 }
 
-// The sections below the facts read their own data from the stall id, so they do not wait for the stall's read
-// (one IndexedDB round trip less before the notes show, bench 4c). The checklist and visit history are
-// `content-visibility: auto` (theme.css .detail-section): below the fold, their style and layout wait.
+// The whole detail comes from one read (useStallDetail) handed down as props: one commit shows it, instead of
+// one commit per panel's own live query (bench 4c). The checklist and visit history are `content-visibility:
+// auto` (theme.css .detail-section): below the fold, their style and layout wait.
 function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }) {
   const { t } = useTranslation('merchants');
   const navigate = useNavigate();
-  const stall = useStall(stallId);
+  const [notesLimit, setNotesLimit] = useState(NOTES_PAGE);
+  const detail = useStallDetail(stallId, notesLimit);
+  const more = useCallback(() => setNotesLimit((l) => l + NOTES_PAGE), []);
+  const { stall } = detail;
   if (stall === null) {
     return (
       <div>
@@ -45,27 +50,30 @@ function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: '1rem' }}>
       <BackToList />
-      {stall === undefined ? (
-        <p>{t('common:loading')}</p>
-      ) : editing ? (
+      {editing ? (
         <StallForm stall={stall} onDone={() => navigate(here)} onCancel={() => navigate(here)} />
       ) : (
         <StallFacts stall={stall} />
       )}
       <div className="card">
-        <ConsentSummary stallId={stallId} />
+        <ConsentSummary stallId={stallId} consents={detail.consents} />
       </div>
       <div className="card detail-section">
-        <ChecklistPanel stallId={stallId} />
+        <ChecklistView stallId={stallId} items={detail.checklist} names={detail.names} />
       </div>
       <div className="card detail-section">
-        <VisitHistory stallId={stallId} />
+        <VisitHistoryView stallId={stallId} visits={detail.visits} names={detail.names} />
       </div>
       <div className="card">
-        <NotesSection stallId={stallId} />
+        <NotesSection stallId={stallId} page={detail.notes} names={detail.names} onMore={more} />
       </div>
     </div>
   );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p>{t('loading')}</p>;
 }
 
 export function StallsRoute() {
@@ -86,7 +94,15 @@ export function StallsRoute() {
   );
   return (
     <Screen title={t('nav.stalls')} actions={<AddStallLink />}>
-      <SplitView list={<StallList selectedId={stallId} />} detail={detail} hasDetail={adding || Boolean(stallId)} />
+      <SplitView
+        list={<StallList selectedId={stallId} />}
+        detail={
+          // Outside the detail keyed by stall: opening another stall keeps the current pane until the new one is
+          // read (the router navigates in a transition), instead of flashing this fallback.
+          <Suspense fallback={<Loading />}>{detail}</Suspense>
+        }
+        hasDetail={adding || Boolean(stallId)}
+      />
     </Screen>
   );
 }

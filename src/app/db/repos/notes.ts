@@ -15,6 +15,15 @@ function strip(row: Local<'note'>): Note {
 /** A note for the timeline; `edited` when its text changed after it was first written. */
 export type NoteView = Note & { edited: boolean };
 
+/** Notes shown at first and added per "더 보기": a stall with many notes opens without rendering them all. */
+export const NOTES_PAGE = 10;
+
+/** The newest notes of a stall and whether there are older ones. */
+export interface NotesPage {
+  notes: NoteView[];
+  more: boolean;
+}
+
 /**
  * A stall's notes (not deleted), newest first; conflict copies included (they carry `conflictOf`). With
  * `limit`, only the newest `limit` notes are read (the timeline pages them; bench 4c).

@@ -25,10 +25,13 @@ export function useTutors(marketId: string | null | undefined): Tutor[] | undefi
   return useLiveQuery(() => (marketId ? listTutors(getDb(), marketId) : Promise.resolve([])), [marketId]);
 }
 
+/** Map id -> name of every tutor on the tablet, deleted ones too (for showing who went / who wrote). */
+export async function tutorNames(db: DangolDb): Promise<Map<string, string>> {
+  const rows = await db.tutors.toArray();
+  return new Map(rows.map((t) => [t.id, t.name]));
+}
+
 /** Live map id -> name of every tutor on the tablet (for showing who went / who wrote). */
 export function useTutorNames(): Map<string, string> | undefined {
-  return useLiveQuery(async () => {
-    const rows = await getDb().tutors.toArray();
-    return new Map(rows.map((t) => [t.id, t.name]));
-  }, []);
+  return useLiveQuery(() => tutorNames(getDb()), []);
 }

@@ -1,16 +1,16 @@
 // The 15-step channel-setup checklist of one stall, with overall progress. Used on stall detail and, compact
 // (open steps first, done ones hidden until asked), during a visit.
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepStatus } from '../../../domain';
 import { getDb } from '../../db/database';
-import { progressOf, setStepStatus } from '../../db/repos/steps';
+import { progressOf, setStepStatus, type ChecklistItem } from '../../db/repos/steps';
 import { useTutorNames } from '../../db/repos/tutors';
 import { readTutorId } from '../../db/session';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
-import { StepRow } from './step-row';
+import { StepRow, stepLabels } from './step-row';
 import { useChecklist } from './use-checklist';
 
 export interface ChecklistPanelProps {
@@ -18,14 +18,35 @@ export interface ChecklistPanelProps {
   compact?: boolean;
 }
 
+const NO_NAMES = new Map<string, string>();
+
+/** The checklist reading its own data (during a visit); the stall detail reads it with the rest (ChecklistView). */
 export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps) {
   const { t } = useTranslation('checklists');
-  const language = useLanguage();
   const items = useChecklist(stallId);
-  const loadedNames = useTutorNames();
-  const names = useMemo(() => loadedNames ?? new Map<string, string>(), [loadedNames]);
+  const names = useTutorNames();
+  if (!items) return <p>{t('common:loading')}</p>;
+  return <ChecklistView stallId={stallId} compact={compact} items={items} names={names ?? NO_NAMES} />;
+}
+
+export interface ChecklistViewProps extends ChecklistPanelProps {
+  items: ChecklistItem[];
+  /** Tutor id -> name, for who changed a step. */
+  names: Map<string, string>;
+}
+
+// Memoized: the stall detail re-renders it only when its checklist or the names changed.
+export const ChecklistView = memo(function ChecklistView({
+  stallId,
+  compact = false,
+  items,
+  names,
+}: ChecklistViewProps) {
+  const { t } = useTranslation('checklists');
+  const language = useLanguage();
   const [showAll, setShowAll] = useState(!compact);
   const [errors, setErrors] = useState<Record<number, string>>({});
+  const labels = useMemo(() => stepLabels(t), [t]);
   // One stable handler for every row (StepRow is memoized): a tick re-renders the changed row only.
   const change = useCallback(
     async (no: number, status: StepStatus, reason?: string): Promise<boolean> => {
@@ -41,7 +62,6 @@ export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps
     },
     [stallId, t, language],
   );
-  if (!items) return <p>{t('common:loading')}</p>;
   const progress = progressOf(items);
   const shown = showAll ? items : items.filter((i) => i.status === 'todo' || i.status === 'blocked');
 
@@ -66,9 +86,18 @@ export function ChecklistPanel({ stallId, compact = false }: ChecklistPanelProps
       {shown.length === 0 ? <p>{t('allDone')}</p> : null}
       <ol style={{ padding: 0, margin: '0.5rem 0 0' }}>
         {shown.map((item) => (
-          <StepRow key={item.id} item={item} names={names} error={errors[item.template.no] ?? null} onChange={change} />
+          <StepRow
+            key={item.id}
+            item={item}
+            names={names}
+            error={errors[item.template.no] ?? null}
+            onChange={change}
+            t={t}
+            language={language}
+            labels={labels}
+          />
         ))}
       </ol>
     </section>
   );
-}
+});

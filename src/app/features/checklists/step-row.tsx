@@ -4,12 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { STEP_STATUSES, type StepStatus } from '../../../domain';
 import type { ChecklistItem } from '../../db/repos/steps';
 import { formatDate } from '../../i18n/format';
-import { useLanguage } from '../../i18n/use-language';
+import type { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { BlockReasonForm } from './block-reason-form';
 import { StepHistory } from './step-history';
 
 const BADGE: Record<StepStatus, string> = { todo: '', done: 'badge-ok', blocked: 'badge-bad', na: 'badge-warn' };
+
+type Translate = ReturnType<typeof useTranslation<'checklists'>>['t'];
+
+/** The words every row shows the same, looked up once per panel (not 6 i18next lookups per row). */
+export interface StepLabels {
+  status: Record<StepStatus, string>;
+  history: string;
+  hideHistory: string;
+}
+
+export function stepLabels(t: Translate): StepLabels {
+  return {
+    status: { todo: t('status.todo'), done: t('status.done'), blocked: t('status.blocked'), na: t('status.na') },
+    history: t('history'),
+    hideHistory: t('hideHistory'),
+  };
+}
 
 export interface StepRowProps {
   item: ChecklistItem;
@@ -17,11 +34,13 @@ export interface StepRowProps {
   error: string | null;
   /** Stable across renders (the panel's one handler), so a tick re-renders only the row it changed. */
   onChange: (no: number, status: StepStatus, reason?: string) => Promise<boolean>;
+  /** The panel's `t`, language and labels: no translation hooks per row (15 rows render on each stall opening). */
+  t: Translate;
+  language: ReturnType<typeof useLanguage>;
+  labels: StepLabels;
 }
 
-export const StepRow = memo(function StepRow({ item, names, error, onChange }: StepRowProps) {
-  const { t } = useTranslation('checklists');
-  const language = useLanguage();
+export const StepRow = memo(function StepRow({ item, names, error, onChange, t, language, labels }: StepRowProps) {
   const titleId = useId();
   const [asking, setAsking] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
@@ -34,7 +53,7 @@ export const StepRow = memo(function StepRow({ item, names, error, onChange }: S
         <h3 id={titleId} style={{ margin: 0, marginRight: 'auto' }}>
           {title}
         </h3>
-        <span className={`badge ${BADGE[item.status]}`}>{t(`status.${item.status}`)}</span>
+        <span className={`badge ${BADGE[item.status]}`}>{labels.status[item.status]}</span>
       </div>
       <p style={{ margin: '0.25rem 0', color: 'var(--ink-soft)' }}>{language === 'ko' ? tpl.detailKo : tpl.detailEn}</p>
       {item.status === 'blocked' && item.reason ? (
@@ -65,11 +84,11 @@ export const StepRow = memo(function StepRow({ item, names, error, onChange }: S
               else void onChange(tpl.no, s);
             }}
           >
-            {t(`status.${s}`)}
+            {labels.status[s]}
           </Button>
         ))}
         <Button variant="ghost" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
-          {showHistory ? t('hideHistory') : t('history')}
+          {showHistory ? labels.hideHistory : labels.history}
         </Button>
       </div>
       {asking ? (

@@ -1,14 +1,21 @@
 // One line for the stall detail and form: is there an active consent, and the way to the consent screen.
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Consent } from '../../../domain';
 import { isConsentActive } from '../../../domain/consent-rules';
-import { localToday, useConsents } from '../../db/repos/consents';
+import { localToday } from '../../db/repos/consents';
 import { formatDate } from '../../i18n/format';
 
-export function ConsentSummary({ stallId }: { stallId: string }) {
+/** `consents`: the stall's consents, newest first (the stall detail reads them with the rest of the detail). */
+export const ConsentSummary = memo(function ConsentSummary({
+  stallId,
+  consents,
+}: {
+  stallId: string;
+  consents: Consent[];
+}) {
   const { t, i18n } = useTranslation('consent');
-  const consents = useConsents(stallId);
-  if (!consents) return null;
   const active = consents.find((c) => isConsentActive(c, localToday()));
   const lang = i18n.language === 'en' ? 'en' : 'ko';
   const text = active
@@ -24,4 +31,4 @@ export function ConsentSummary({ stallId }: { stallId: string }) {
       </Link>
     </p>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The stall list's search box and filter toggles. Typing only changes state; rows are filtered in memory.
 // Compact on purpose: the list below should keep most of the screen on a landscape tablet.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressFilter, StallFilters } from '../../db/repos/stalls';
 
@@ -24,7 +24,13 @@ const control = {
   color: 'var(--ink)',
 } as const;
 
-export function StallFiltersBar({ query, onQuery, filters, onFilters }: StallFiltersBarProps) {
+// Memoized (its handlers are state setters): opening a stall re-renders the list for the selection, not this bar.
+export const StallFiltersBar = memo(function StallFiltersBar({
+  query,
+  onQuery,
+  filters,
+  onFilters,
+}: StallFiltersBarProps) {
   const { t } = useTranslation('merchants');
   const searchId = useId();
   const progressId = useId();
@@ -74,4 +80,4 @@ export function StallFiltersBar({ query, onQuery, filters, onFilters }: StallFil
       </div>
     </div>
   );
-}
+});

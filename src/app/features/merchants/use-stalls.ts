@@ -1,19 +1,16 @@
 // Live reads of stalls for the merchants screens. The list comes from the stalls repository's list store
 // (first screen, then all stalls, then badges; only the part whose table changed is read again).
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useSyncExternalStore } from 'react';
 import { getDb } from '../../db/database';
-import {
-  buildRows,
-  getStall,
-  stallListData,
-  watchStallList,
-  type StallListData,
-  type StallRow,
-} from '../../db/repos/stalls';
-import type { Stall } from '../../../domain';
+import { knownMarketId, stallListData, watchStallList, type StallListData, type StallRow } from '../../db/repos/stalls';
 
-const NOTHING: StallListData = { stalls: [], complete: true, counts: undefined, visited: undefined };
+const NOTHING: StallListData = {
+  stalls: [],
+  complete: true,
+  counts: undefined,
+  visited: undefined,
+  rows: [],
+};
 
 export interface StallRows {
   /** undefined while not even the first screen is read. */
@@ -22,26 +19,17 @@ export interface StallRows {
   complete: boolean;
 }
 
-/** Rows of the stall list with what the filters need. */
+/**
+ * Rows of the stall list with what the filters need. `marketId` undefined (the session still loading): the
+ * market the list store last read from meta, so a tab tap shows the rows in its first render (bench 4b).
+ */
 export function useStallRows(marketId: string | null | undefined): StallRows {
   const db = getDb();
+  const market = marketId === undefined ? knownMarketId(db) : marketId;
   const subscribe = useCallback(
-    (listener: () => void) => (marketId ? watchStallList(db, marketId, listener) : () => undefined),
-    [db, marketId],
+    (listener: () => void) => (market ? watchStallList(db, market, listener) : () => undefined),
+    [db, market],
   );
-  const data = useSyncExternalStore(subscribe, () => (marketId ? stallListData(db, marketId) : NOTHING));
-  const rows = useMemo(
-    () => (data.stalls ? buildRows(data.stalls, data.counts, data.visited) : undefined),
-    [data.stalls, data.counts, data.visited],
-  );
-  return { rows, complete: data.complete };
-}
-
-/** One stall; undefined while loading, null when there is none (or it was deleted). */
-export function useStall(stallId: string | undefined): Stall | null | undefined {
-  return useLiveQuery(async () => {
-    if (!stallId) return null;
-    const s = await getStall(getDb(), stallId);
-    return s && !s.deleted ? s : null;
-  }, [stallId]);
+  const data = useSyncExternalStore(subscribe, () => (market ? stallListData(db, market) : NOTHING));
+  return { rows: data.rows, complete: data.complete };
 }

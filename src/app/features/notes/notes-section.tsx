@@ -1,6 +1,7 @@
 // Stall detail's notes: the timeline, a button for a new note, and the editor for a new or chosen note.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NotesPage } from '../../db/repos/notes';
 import { Button } from '../../ui/button';
 import { NoteEditor } from './note-editor';
 import { NoteTimeline } from './note-timeline';
@@ -8,10 +9,21 @@ import { NoteTimeline } from './note-timeline';
 /** Which editor is open: a new note, or an existing one. `key` remounts the editor on each opening. */
 type Editing = { key: number; noteId: string | null } | null;
 
-export function NotesSection({ stallId }: { stallId: string }) {
+/** `page`: the newest notes, read with the rest of the stall detail; `onMore` asks for older ones. */
+export const NotesSection = memo(function NotesSection({
+  stallId,
+  page,
+  names,
+  onMore,
+}: {
+  stallId: string;
+  page: NotesPage;
+  names: Map<string, string>;
+  onMore: () => void;
+}) {
   const { t } = useTranslation('notes');
   const [editing, setEditing] = useState<Editing>(null);
-  const open = (noteId: string | null) => setEditing((e) => ({ key: (e?.key ?? 0) + 1, noteId }));
+  const open = useCallback((noteId: string | null) => setEditing((e) => ({ key: (e?.key ?? 0) + 1, noteId })), []);
   return (
     <section aria-labelledby={`notes-${stallId}`}>
       <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', marginBottom: '0.5rem' }}>
@@ -29,7 +41,7 @@ export function NotesSection({ stallId }: { stallId: string }) {
           <NoteEditor key={editing.key} stallId={stallId} noteId={editing.noteId} onCancel={() => setEditing(null)} />
         </div>
       ) : null}
-      <NoteTimeline stallId={stallId} onEdit={(id) => open(id)} />
+      <NoteTimeline page={page} names={names} onEdit={open} onMore={onMore} />
     </section>
   );
-}
+});
