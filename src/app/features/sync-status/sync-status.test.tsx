@@ -1,7 +1,7 @@
 // The sync status a tutor sees, by role and label: the top-bar pill, the /sync screen, enrollment (with the
 // demo warning and clear errors), the revoked message, needs attention and conflicts to review.
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, renderApp } from '../../../../tests/support/render-app';
 import type { DangolDb } from '../../db/database';
 import { setMeta } from '../../db/meta';
@@ -30,6 +30,13 @@ async function enrolled() {
 }
 
 const stall = (name: string) => blankStall({ name, category: '수산' });
+
+// /sync is a lazy route (bench 4a): its first import under vitest transforms the whole sync-status feature,
+// which on a busy machine took longer than a findBy* wait (the revoked-tablet test flaked). Import it once
+// here, so every render below resolves the route at once, as the app does after its idle prefetch.
+beforeAll(async () => {
+  await import('../../routes/sync-route');
+});
 
 beforeEach(async () => {
   db = await freshDb({ marketId: 'm1' });
