@@ -1,6 +1,6 @@
 // A stall's consulting notes, newest first: author and time, conflict copies marked. Text is shown as plain
 // text (React escapes it), so anything HTML- or script-like a tutor typed stays harmless words.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotesPage, NoteView } from '../../db/repos/notes';
 import { formatDate } from '../../i18n/format';
@@ -11,6 +11,21 @@ const block = { margin: '0.25rem 0', whiteSpace: 'pre-wrap', overflowWrap: 'anyw
 
 type Translate = ReturnType<typeof useTranslation<'notes'>>['t'];
 
+/** The words every card shows the same, looked up once per timeline (not 5 lookups per card). */
+type NoteLabels = Record<'edit' | 'topics' | 'taught' | 'hard' | 'nextStep' | 'conflictCopy' | 'conflictHint', string>;
+
+function noteLabels(t: Translate): NoteLabels {
+  return {
+    edit: t('edit'),
+    topics: t('topics'),
+    taught: t('taught'),
+    hard: t('hard'),
+    nextStep: t('nextStep'),
+    conflictCopy: t('conflictCopy'),
+    conflictHint: t('conflictHint'),
+  };
+}
+
 // The timeline's `t` and language come as props (no translation hooks per card), and the author line is looked
 // up once for both its uses: i18next lookups were a third of a stall opening's render time (bench 4c).
 const NoteCard = memo(function NoteCard({
@@ -19,12 +34,14 @@ const NoteCard = memo(function NoteCard({
   onEdit,
   t,
   language,
+  labels,
 }: {
   note: NoteView;
   names: Map<string, string>;
   onEdit: (id: string) => void;
   t: Translate;
   language: ReturnType<typeof useLanguage>;
+  labels: NoteLabels;
 }) {
   const who = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
   const when = formatDate(note.writtenAt, 'dateTime', language);
@@ -33,9 +50,9 @@ const NoteCard = memo(function NoteCard({
     <article className="card" aria-label={byAt} style={{ marginBottom: '0.5rem' }}>
       <header style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <strong style={{ marginRight: 'auto' }}>{byAt}</strong>
-        {note.conflictOf ? <span className="badge badge-warn">{t('conflictCopy')}</span> : null}
+        {note.conflictOf ? <span className="badge badge-warn">{labels.conflictCopy}</span> : null}
         <Button onClick={() => onEdit(note.id)} aria-label={t('editNamed', { when })}>
-          {t('edit')}
+          {labels.edit}
         </Button>
       </header>
       {note.edited ? (
@@ -43,10 +60,10 @@ const NoteCard = memo(function NoteCard({
           {t('edited', { who: who(note.updatedBy), when: formatDate(note.updatedAt, 'dateTime', language) })}
         </p>
       ) : null}
-      {note.conflictOf ? <p style={{ margin: '0.25rem 0', color: 'var(--amber)' }}>{t('conflictHint')}</p> : null}
+      {note.conflictOf ? <p style={{ margin: '0.25rem 0', color: 'var(--amber)' }}>{labels.conflictHint}</p> : null}
       {note.topics.length ? (
         <ul
-          aria-label={t('topics')}
+          aria-label={labels.topics}
           style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap', padding: 0, margin: '0.25rem 0' }}
         >
           {note.topics.map((topic) => (
@@ -59,7 +76,7 @@ const NoteCard = memo(function NoteCard({
       {(['taught', 'hard', 'nextStep'] as const).map((k) =>
         note[k] ? (
           <div key={k}>
-            <h4 style={{ margin: '0.5rem 0 0' }}>{t(k)}</h4>
+            <h4 style={{ margin: '0.5rem 0 0' }}>{labels[k]}</h4>
             <p style={block}>{note[k]}</p>
           </div>
         ) : null,
@@ -87,12 +104,13 @@ export function NoteTimeline({
 }) {
   const { t } = useTranslation('notes');
   const language = useLanguage();
+  const labels = useMemo(() => noteLabels(t), [t]);
   if (page.notes.length === 0) return <p>{t('empty')}</p>;
   return (
     <>
       <div role="feed" aria-label={t('timeline')}>
         {page.notes.map((n) => (
-          <NoteCard key={n.id} note={n} names={names} onEdit={onEdit} t={t} language={language} />
+          <NoteCard key={n.id} note={n} names={names} onEdit={onEdit} t={t} language={language} labels={labels} />
         ))}
       </div>
       {page.more ? <Button onClick={onMore}>{t('showMore')}</Button> : null}
