@@ -137,9 +137,12 @@ function subscribe(e: Entry, listener: () => void): () => void {
   };
 }
 
-/** Start reading a stall's detail now (on a tap, before the router has rendered the new screen). */
-export function preloadStallDetail(stallId: string): void {
-  entryFor(getDb(), stallId, NOTES_PAGE);
+/**
+ * Start reading a stall's detail now (on a tap, before the router has rendered the new screen); resolves when it
+ * is read (never rejects: a failed read is thrown by the detail when it renders).
+ */
+export function preloadStallDetail(stallId: string): Promise<void> {
+  return entryFor(getDb(), stallId, NOTES_PAGE).first;
 }
 
 /**
