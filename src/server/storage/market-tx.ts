@@ -84,6 +84,9 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
   const applied = new Map<string, AppliedChangeRow | null>();
   const appliedRows: AppliedChangesTable[] = [];
   const auditRows: AuditTable[] = [];
+  // One server time for every row this transaction writes (it commits as one): formatting a Date per row
+  // was three toISOString calls per change (bench: ≈ 30,000 per 10,000-change drain).
+  const now = new Date().toISOString();
 
   return {
     marketId,
@@ -113,7 +116,16 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
       if (known && known.marketId !== marketId) return Promise.reject(new ForeignRecordError(record.entity, record.id));
       seq += 1;
       const deleted = record.data.deleted === true;
-      records.set(key, { ...record, marketId, seq, deleted });
+      const stored: StoredRecord = {
+        entity: record.entity,
+        id: record.id,
+        marketId,
+        data: record.data,
+        clocks: record.clocks,
+        seq,
+        deleted,
+      };
+      records.set(key, stored);
       written.set(key, {
         market_id: marketId,
         entity: record.entity,
@@ -122,7 +134,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         clocks: JSON.stringify(record.clocks),
         seq,
         deleted: deleted ? 1 : 0,
-        updated_at: new Date().toISOString(),
+        updated_at: now,
       });
       return Promise.resolve(seq);
     },
@@ -138,14 +150,13 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     insertAppliedChange(row) {
       if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
       applied.set(row.changeId, row);
-      const at = new Date().toISOString();
       appliedRows.push({
         change_id: row.changeId,
         market_id: row.marketId,
         device_id: row.deviceId,
         status: row.status,
         result: JSON.stringify(row.result),
-        applied_at: at,
+        applied_at: now,
       });
       return Promise.resolve();
     },
@@ -161,7 +172,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         op: row.op,
         fields: JSON.stringify(row.fields),
         at: row.at,
-        received_at: new Date().toISOString(),
+        received_at: now,
       });
       return Promise.resolve();
     },
