@@ -57,6 +57,7 @@ export class KyselyStorage implements Storage {
   /** A write transaction: PostgreSQL's default, SQLite's with the write lock taken at BEGIN. */
   private writeTx<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
     if (this.dialect === 'postgres') return this.db.transaction().execute(fn);
+    this.checkpointer?.writing();
     return this.db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
       try {
