@@ -24,7 +24,7 @@ export function rowsPerStatement(dialect: Dialect, columns: number, extra = 0): 
 
 const quote = (name: string) => `"${name}"`;
 
-/** SQL texts of multi-row INSERTs by dialect, table, columns, row count and tail (a few dozen in practice). */
+/** SQL texts of multi-row INSERTs by dialect, table, columns, row count and tail (bounded: a text for thousands of rows is ≈ 100 kB). */
 const insertSqlCache = new Map<string, string>();
 
 function insertSql(
@@ -43,7 +43,7 @@ function insertSql(
     for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map(param).join(', ')})`);
     const end = tail ? ` ${tail.replace(/\?/g, param)}` : '';
     sql = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${end}`;
-    if (insertSqlCache.size >= 200) insertSqlCache.clear();
+    if (insertSqlCache.size >= 64) insertSqlCache.clear();
     insertSqlCache.set(key, sql);
   }
   return sql;
@@ -130,7 +130,7 @@ function inListQuery(
     const marks: string[] = [];
     for (let i = 0; i < list.length; i++) marks.push(param());
     sql = `${head} in (${marks.join(', ')})`;
-    if (inSqlCache.size >= 200) inSqlCache.clear();
+    if (inSqlCache.size >= 64) inSqlCache.clear();
     inSqlCache.set(key, sql);
   }
   return CompiledQuery.raw(sql, [...prefixParams, ...list]);
