@@ -5,7 +5,7 @@ import type { Visit } from '../../../domain';
 import { useTutorNames } from '../../db/repos/tutors';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
-import { StatusBadge } from './status-badge';
+import { StatusBadgeText } from './status-badge';
 import { useStallVisits } from './use-visits';
 import './visits.css';
 
@@ -14,11 +14,13 @@ type Translate = ReturnType<typeof useTranslation<'visits'>>['t'];
 // Plain function of the section's words (no hooks per line): a stall with many visits opens faster.
 function VisitLine({
   visit,
+  statusText,
   who,
   minutes,
   language,
 }: {
   visit: Visit;
+  statusText: string;
   who: string;
   minutes: string;
   language: ReturnType<typeof useLanguage>;
@@ -26,7 +28,7 @@ function VisitLine({
   return (
     <li className="history-line">
       <span className="history-when">{formatDate(visit.scheduledAt, 'dateTime', language)}</span>{' '}
-      <StatusBadge status={visit.status} /> <span>{who}</span>
+      <StatusBadgeText status={visit.status} label={statusText} /> <span>{who}</span>
       {' · '}
       <span>{minutes}</span>
       {visit.purpose ? <span className="history-purpose"> · {visit.purpose}</span> : null}
@@ -47,6 +49,7 @@ function lineWords(t: Translate, names: Map<string, string> | undefined) {
     const done = v.status === 'done' && v.actualMin !== null;
     const count = done ? (v.actualMin ?? 0) : v.durationMin;
     return {
+      statusText: once(`status ${v.status}`, () => t(`status.${v.status}`)),
       who: tutor
         ? once(`by ${tutor}`, () => t('history.by', { name: tutor }))
         : once('nobody', () => t('history.nobody')),
