@@ -10,10 +10,17 @@ const AFTER_START_MS = 1500;
 export function useRetentionPurge(): void {
   useEffect(() => {
     const run = () => void purgeExpiredPersonalData(getDb()).catch(() => undefined);
-    const first = setTimeout(run, AFTER_START_MS);
+    // Then when the browser is idle: at 1.5 s it landed inside the first tab tap (≈ 8 ms of script at CPU 4x
+    // before its reads, bench 4b).
+    let idle: number | undefined;
+    const first = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 5000 });
+      else run();
+    }, AFTER_START_MS);
     const timer = setInterval(run, DAY_MS);
     return () => {
       clearTimeout(first);
+      if (idle !== undefined) cancelIdleCallback(idle);
       clearInterval(timer);
     };
   }, []);
