@@ -11,6 +11,7 @@ import { setStartSnapshot } from './db/start-snapshot';
 import { readStart } from './layout/read-start';
 import { makeRouter, prefetchScreens } from './routes/router';
 import './ui/theme.css';
+import { whenIdle } from './ui/when-idle';
 
 /**
  * After the start screen's first frame, when the main thread is next idle (or at the latest 2 s later). It waited
@@ -18,9 +19,7 @@ import './ui/theme.css';
  * list's warm-up inside the tap (≈ 305–320 ms at CPU 4×; 142–148 ms now; cold start unchanged, 1.30–1.40×).
  */
 function whenSettled(run: () => void) {
-  const idle = (cb: () => void) =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(cb, { timeout: 2000 }) : setTimeout(cb, 0);
-  requestAnimationFrame(() => idle(run));
+  requestAnimationFrame(() => whenIdle(run, { timeout: 2000 }));
 }
 
 async function start() {

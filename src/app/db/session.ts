@@ -29,8 +29,7 @@ export async function readSession(): Promise<TabletSession> {
  * session has loaded is still stamped with its author, and never with a tutor who has since switched out.
  */
 export async function readTutorId(): Promise<string | null> {
-  const row = await getDb().meta.get('tutorId');
-  return typeof row?.value === 'string' ? row.value : null;
+  return (await readSession()).tutorId;
 }
 
 /** Live session; undefined while loading (on the first render after start: the session read before it). */

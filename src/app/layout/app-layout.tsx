@@ -10,6 +10,7 @@ import { LockGate } from '../features/tutors/lock-gate';
 import { TutorChip } from '../features/tutors/tutor-chip';
 import { RetentionPurge } from '../features/consent/use-retention-purge';
 import { RevokedWipe } from '../features/device/revoked-wipe';
+import { whenIdle } from '../ui/when-idle';
 
 const TABS = [
   { to: '/today', key: 'today' },
@@ -25,18 +26,7 @@ const TABS = [
  */
 function AfterFirstPaint({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let idle: number | undefined;
-    const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function')
-        idle = requestIdleCallback(() => setReady(true), { timeout: 5000 });
-      else setReady(true);
-    }, 1000);
-    return () => {
-      clearTimeout(timer);
-      if (idle !== undefined) cancelIdleCallback(idle);
-    };
-  }, []);
+  useEffect(() => whenIdle(() => setReady(true), { after: 1000, timeout: 5000 }), []);
   return ready ? children : null;
 }
 

@@ -1,6 +1,7 @@
 // Install offers: the browser's beforeinstallprompt (Chrome, Edge, Samsung Internet) and, on iPad/iPhone
 // Safari where there is none, a hint to use "Add to Home Screen". Both can be dismissed and stay dismissed.
 import { useCallback, useEffect, useState } from 'react';
+import { whenIdle } from '../ui/when-idle';
 
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -38,16 +39,6 @@ function remember(key: string) {
   }
 }
 
-/** Run f when the browser is idle (a timer where there is no requestIdleCallback); returns a cancel. */
-function whenIdle(f: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 5000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(f, 200);
-  return () => clearTimeout(id);
-}
-
 export function useInstallPrompt() {
   const [deferred, setDeferred] = useState<BeforeInstallPromptEvent | null>(null);
   // Read when an offer comes, not on mount: the page's first localStorage read took ≈ 27 ms at CPU 4x and the
@@ -57,7 +48,9 @@ export function useInstallPrompt() {
 
   useEffect(() => {
     // The iPad/iPhone hint is worked out when the browser is idle (same reason); it shows as soon as known.
-    const idle = whenIdle(() => setIosHint(isIosSafari() && !isStandalone() && !remembered(IOS_HINT_DISMISSED)));
+    const idle = whenIdle(() => setIosHint(isIosSafari() && !isStandalone() && !remembered(IOS_HINT_DISMISSED)), {
+      timeout: 5000,
+    });
     const onPrompt = (e: Event) => {
       e.preventDefault();
       setInstallDismissed((dismissed) => dismissed || remembered(INSTALL_DISMISSED));

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { getDb } from '../../db/database';
 import { purgeExpiredPersonalData } from '../../db/repos/consents';
+import { whenIdle } from '../../ui/when-idle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The start's purge waits until the first screen has painted (it reads every consent; bench 4a cold start). */
@@ -12,15 +13,10 @@ export function useRetentionPurge(): void {
     const run = () => void purgeExpiredPersonalData(getDb()).catch(() => undefined);
     // Then when the browser is idle: at 1.5 s it landed inside the first tab tap (≈ 8 ms of script at CPU 4x
     // before its reads, bench 4b).
-    let idle: number | undefined;
-    const first = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 5000 });
-      else run();
-    }, AFTER_START_MS);
+    const cancelFirst = whenIdle(run, { after: AFTER_START_MS, timeout: 5000 });
     const timer = setInterval(run, DAY_MS);
     return () => {
-      clearTimeout(first);
-      if (idle !== undefined) cancelIdleCallback(idle);
+      cancelFirst();
       clearInterval(timer);
     };
   }, []);

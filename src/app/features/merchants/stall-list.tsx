@@ -9,6 +9,7 @@ import { useSession } from '../../db/session';
 import { StallFiltersBar } from './stall-filters';
 import { ROW_HEIGHT, StallRowView } from './stall-row';
 import { useStallRows } from './use-stalls';
+import { whenIdle } from '../../ui/when-idle';
 
 const TOTAL = CHECKLIST_TEMPLATE_V1.length;
 
@@ -36,14 +37,7 @@ export function AddStallLink() {
  */
 function useOverscan(): number {
   const [overscan, setOverscan] = useState(1);
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => setOverscan(6), 0);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(() => setOverscan(6), { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }, []);
+  useEffect(() => whenIdle(() => setOverscan(6), { timeout: 500 }), []);
   return overscan;
 }
 

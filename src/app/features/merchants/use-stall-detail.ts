@@ -19,6 +19,7 @@ import {
   type StallDetailData,
   type StallDetailPart as Part,
 } from '../../db/repos/stall-detail';
+import { whenIdle } from '../../ui/when-idle';
 import { keepSame } from './keep-same';
 
 export type { StallDetailData } from '../../db/repos/stall-detail';
@@ -104,27 +105,20 @@ function watch<P extends Part>(e: Entry, part: P) {
   e.live.set(part, sub);
 }
 
-/**
- * When the browser is next idle (at most 300 ms later): starting six live queries (six transactions, ≈ 20 ms at
- * CPU 4x) right after the commit delayed the detail's first frame. What changes meanwhile, their first read shows.
- */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(run, 0);
-    return () => clearTimeout(timer);
-  }
-  const id = requestIdleCallback(run, { timeout: 300 });
-  return () => cancelIdleCallback(id);
-}
-
 function subscribe(e: Entry, listener: () => void): () => void {
   e.listeners.add(listener);
   if (!entries.has(e.stallId)) entries.set(e.stallId, e);
   if (e.live.size === 0 && !e.starting) {
-    e.starting = whenIdle(() => {
-      e.starting = null;
-      for (const part of PARTS) watch(e, part);
-    });
+    // When the browser is next idle (at most 300 ms later): starting six live queries (six transactions, ≈ 20 ms
+    // at CPU 4x) right after the commit delayed the detail's first frame. What changes meanwhile, their first
+    // read shows.
+    e.starting = whenIdle(
+      () => {
+        e.starting = null;
+        for (const part of PARTS) watch(e, part);
+      },
+      { timeout: 300 },
+    );
   }
   return () => {
     e.listeners.delete(listener);

@@ -10,6 +10,7 @@ import type { DraftRow } from '../../db/database';
 import { restoreWhenReady, TouchTracker } from './draft-guard';
 import { LockScreen } from './lock-screen';
 import { useAutoLock } from './use-auto-lock';
+import { whenIdle } from '../../ui/when-idle';
 
 /** Fired by the tutor chip ("lock / switch"); the gate keeps drafts, then locks. */
 export const LOCK_EVENT = 'dangol:lock';
@@ -65,9 +66,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       // Written when the browser is idle, with the touch's time: the write (an IndexedDB transaction and the
       // live queries it wakes) ran inside the first tab tap after start (bench 4b).
       const now = Date.now();
-      const write = () => void touchActivity(getDb(), now);
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 2000 });
-      else setTimeout(write, 0);
+      whenIdle(() => void touchActivity(getDb(), now), { timeout: 2000 });
     },
     // Kept as soon as the app goes to the background, in case the tablet drops the page meanwhile.
     onHidden: () => void keepDraft(),
