@@ -33,6 +33,8 @@ export interface ChecklistViewProps extends ChecklistPanelProps {
   items: ChecklistItem[];
   /** Tutor id -> name, for who changed a step. */
   names: Map<string, string>;
+  /** Render only the first this many steps for now (the stall detail's first commit; the rest comes next). */
+  limit?: number | undefined;
 }
 
 // Memoized: the stall detail re-renders it only when its checklist or the names changed.
@@ -41,6 +43,7 @@ export const ChecklistView = memo(function ChecklistView({
   compact = false,
   items,
   names,
+  limit,
 }: ChecklistViewProps) {
   const { t } = useTranslation('checklists');
   const language = useLanguage();
@@ -85,7 +88,7 @@ export const ChecklistView = memo(function ChecklistView({
       {compact ? <Button onClick={() => setShowAll((v) => !v)}>{showAll ? t('showOpen') : t('showAll')}</Button> : null}
       {shown.length === 0 ? <p>{t('allDone')}</p> : null}
       <ol style={{ padding: 0, margin: '0.5rem 0 0' }}>
-        {shown.map((item) => (
+        {(limit === undefined ? shown : shown.slice(0, limit)).map((item) => (
           <StepRow
             key={item.id}
             item={item}

@@ -1,5 +1,5 @@
 // The 점포 list: search and filters over rows held in memory, rendered virtually so 1,000 stalls scroll smoothly.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -54,6 +54,9 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const overscan = useOverscan();
+  // Stable while the shown rows are: the virtualizer recomputes all 1,000 rows' positions whenever this function
+  // is a new one, i.e. on every render of the list (each stall opening re-renders it for the selection).
+  const itemKey = useCallback((i: number) => visible[i]?.stall.id ?? i, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
@@ -63,7 +66,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
     // layout (the 점포 tab tap laid the page out twice, ≈ 60 ms each at CPU 4x the first time; bench 4b).
     initialRect: { width: 0, height: scrollerHeight() },
     overscan,
-    getItemKey: (i) => visible[i]?.stall.id ?? i,
+    getItemKey: itemKey,
   });
 
   return (
