@@ -5,7 +5,7 @@ import { DangolDb, TABLE_OF, type OutboxEntry } from '../src/app/db/database';
 import { saveNote } from '../src/app/db/repos/notes';
 import { setStepStatus } from '../src/app/db/repos/steps';
 import { updateVisit } from '../src/app/db/repos/visits';
-import { stepId } from '../src/domain';
+import { stepId, timeOrderedUuid } from '../src/domain';
 import { bulkInsertServer, bulkPutTablet, startFloorHttp, type FloorRow } from './lib/floors';
 import type { BenchServer } from './lib/server';
 import { summarize, timed, type Summary } from './lib/stats';
@@ -117,8 +117,9 @@ async function queueChanges(t: BenchTablet, bs: BenchServer, n: number, round: n
   return perWrite;
 }
 
+/** The same change queued again, with a new change id made as the app makes them (time-ordered). */
 function requeued(e: OutboxEntry, round: number): OutboxEntry {
-  const changeId = randomUUID();
+  const changeId = timeOrderedUuid();
   const created = e.entity === 'note' || e.entity === 'stepEvent';
   const recordId = created ? `${e.recordId}-r${round}` : e.recordId;
   return { ...e, changeId, recordId, change: { ...e.change, changeId, recordId }, attempts: 0, lastError: null };

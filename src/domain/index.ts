@@ -6,3 +6,4 @@ export * from './hlc';
 export * from './merge';
 export * from './wire';
 export * from './blank-records';
+export * from './ids';

@@ -1,7 +1,6 @@
 // Records the server writes itself (admin commands, demo seed): validated against the shared schema,
 // stamped with server clocks, given market seqs and an audit row, so they sync to tablets like any change.
-import { randomUUID } from 'node:crypto';
-import { ENTITY_SCHEMAS, type EntityName, type EntityTypes } from '../domain';
+import { ENTITY_SCHEMAS, timeOrderedUuid, type EntityName, type EntityTypes } from '../domain';
 import { clocksFor, serverClock } from './server-clock';
 import type { MarketTx, Storage } from './storage/storage';
 
@@ -37,7 +36,7 @@ async function writeOne(tx: MarketTx, rec: ServerRecord): Promise<number> {
   const data = rec.data as unknown as Record<string, unknown>;
   const seq = await tx.putRecord({ entity: rec.entity, id: String(data.id), data, clocks: clocksFor(data, clock) });
   await tx.insertAudit({
-    changeId: randomUUID(),
+    changeId: timeOrderedUuid(),
     seq,
     deviceId: null,
     tutorId: null,

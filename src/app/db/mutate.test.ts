@@ -36,14 +36,17 @@ describe('mutate: the one write path', () => {
 
   it('writes neither when the outbox write fails', async () => {
     await mutate(db, { entity: 'stall', id: 's1', fields: stallFields(), tutorId: null });
-    const existing = (await db.outbox.toArray())[0]!;
-    // Force the outbox add to fail: a second entry with the same unique changeId.
-    const orig = crypto.randomUUID.bind(crypto);
-    crypto.randomUUID = () => existing.changeId as ReturnType<typeof crypto.randomUUID>;
+    // Force the outbox add to fail (as a full disk would) once the record itself was written.
+    const fail = () => {
+      throw new Error('outbox write failed');
+    };
+    db.outbox.hook('creating', fail);
     try {
-      await expect(mutate(db, { entity: 'stall', id: 's1', fields: { name: '바뀐이름' } })).rejects.toThrow();
+      await expect(mutate(db, { entity: 'stall', id: 's1', fields: { name: '바뀐이름' } })).rejects.toThrow(
+        'outbox write failed',
+      );
     } finally {
-      crypto.randomUUID = orig;
+      db.outbox.hook('creating').unsubscribe(fail);
     }
     expect((await db.stalls.get('s1'))?.name).toBe('행복청과');
     expect(await db.outbox.count()).toBe(1);

@@ -5,6 +5,7 @@ import {
   formatHlc,
   noteTextClock,
   tickHlc,
+  timeOrderedUuid,
   type Change,
   type EntityName,
   type EntityTypes,
@@ -50,7 +51,7 @@ export async function mutate<E extends EntityName>(db: DangolDb, input: MutateIn
     const current = toVersioned<E>((await table.get(input.id)) as Local<E> | undefined);
     const at = new Date().toISOString();
     const change: Change = {
-      changeId: crypto.randomUUID(),
+      changeId: timeOrderedUuid(),
       entity: input.entity,
       recordId: input.id,
       op: input.op ?? 'put',

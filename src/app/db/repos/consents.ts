@@ -10,7 +10,7 @@ import {
   personalDataAllowed,
   setsPersonalData,
 } from '../../../domain/consent-rules';
-import type { Consent, ConsentMethod, EntityName, Stall } from '../../../domain';
+import { timeOrderedUuid, type Consent, type ConsentMethod, type EntityName, type Stall } from '../../../domain';
 import { getDb, type DangolDb } from '../database';
 import { ValidationError } from '../errors';
 import { ensureDeviceId } from '../meta';
@@ -64,7 +64,7 @@ export async function recordConsent(
   if (answers.retentionUntil < localToday()) {
     throw new ValidationError('The retention date is in the past', '보유 기간이 이미 지났습니다');
   }
-  const id = `co-${crypto.randomUUID()}`;
+  const id = `co-${timeOrderedUuid()}`;
   await mutate(db, {
     entity: 'consent',
     id,

@@ -3,7 +3,7 @@
 // filters rows already in memory: no table is scanned per keystroke.
 import { blankStall, type StallFields } from '../../../domain/blank-records';
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
-import type { Stall } from '../../../domain';
+import { timeOrderedUuid, type Stall } from '../../../domain';
 import type { DangolDb } from '../database';
 import { mutate } from '../mutate';
 import { stepCounts, type StepCounts } from './steps';
@@ -33,7 +33,7 @@ export async function getStall(db: DangolDb, id: string): Promise<Stall | undefi
 
 /** A new stall; resolves to its id. Throws ValidationError (nothing written) on bad input. */
 export async function createStall(db: DangolDb, fields: StallFields, tutorId: string | null): Promise<string> {
-  const id = `st-${crypto.randomUUID()}`;
+  const id = `st-${timeOrderedUuid()}`;
   // A new stall has no consent yet: its merchant's name and phone wait for one (issue 4).
   await assertPersonalDataAllowed(db, id, fields);
   await mutate(db, { entity: 'stall', id, fields: { ...fields, deleted: false }, tutorId });

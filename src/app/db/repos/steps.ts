@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import {
   CHECKLIST_TEMPLATE_VERSION,
   CHECKLIST_TEMPLATES,
+  timeOrderedUuid,
   type EntityName,
   stepId,
   type Step,
@@ -113,7 +114,7 @@ export async function setStepStatus(db: DangolDb, input: SetStepInput): Promise<
   };
   const event: MutateInput<'stepEvent'> = {
     entity: 'stepEvent',
-    id: `ev-${crypto.randomUUID()}`,
+    id: `ev-${timeOrderedUuid()}`,
     tutorId: input.tutorId,
     fields: {
       stallId: input.stallId,

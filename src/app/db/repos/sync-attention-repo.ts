@@ -1,5 +1,6 @@
 // What a tutor sees and decides about sync: counts for the status pill, the "needs attention" list (retry,
 // keep my change, undo my change) and the note conflict copies to review. Reads feed live queries.
+import { timeOrderedUuid } from '../../../domain';
 import { TABLE_OF, type DangolDb, type Local } from '../database';
 import { getMeta } from '../meta';
 import type { NeedsAttentionEntry } from './sync-repo';
@@ -61,7 +62,7 @@ export async function requeueRejected(db: DangolDb, seq: number): Promise<boolea
   return db.transaction('rw', db.outbox, db.rejected, async () => {
     const entry = await db.rejected.get(seq);
     if (!entry) return false;
-    const changeId = crypto.randomUUID();
+    const changeId = timeOrderedUuid();
     await db.outbox.add({
       changeId,
       entity: entry.entity,

@@ -1,6 +1,6 @@
 // Visits: the only code touching the visits table. Reads go through the date and stall indexes (a day, a week,
 // one stall's history); every write goes through mutate, and a reschedule writes both visits in one transaction.
-import type { EntityName, Stall, Visit, VisitStatus } from '../../../domain';
+import { timeOrderedUuid, type EntityName, type Stall, type Visit, type VisitStatus } from '../../../domain';
 import type { DangolDb, Local } from '../database';
 import { ValidationError } from '../errors';
 import { mutate, mutateAll, type MutateInput } from '../mutate';
@@ -87,7 +87,7 @@ export async function getVisit(db: DangolDb, id: string): Promise<VisitRow | und
 }
 
 export function newVisitId(): string {
-  return `v${crypto.randomUUID().replace(/-/g, '')}`;
+  return `v${timeOrderedUuid().replace(/-/g, '')}`;
 }
 
 /** Book a visit. Resolves to its id; throws ValidationError and writes nothing on bad input. */
