@@ -44,4 +44,20 @@ describe('notes repository', () => {
     expect(notes.map((x) => x.taught).sort()).toEqual(['A가 고침', 'B가 고침']);
     expect(notes.find((x) => x.id === res.id)?.conflictOf).toBe(n.id);
   });
+
+  it('pages the newest notes, skipping deleted ones (a plain read, then a filtered one when some are deleted)', async () => {
+    const ids: string[] = [];
+    for (const taught of ['1', '2', '3', '4', '5']) {
+      ids.push((await saveNote(db, { stallId: 's1', text: text(taught), base: null, tutorId: 't1' })).id);
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    const page = async (limit?: number) => (await listNotes(db, 's1', limit)).map((n) => n.taught);
+    expect(await page(2)).toEqual(['5', '4']);
+    // A note deleted elsewhere arrives by sync with `deleted: true`.
+    await db.notes.update(ids[4]!, { deleted: true });
+    await db.notes.update(ids[2]!, { deleted: true });
+    expect(await page(2)).toEqual(['4', '2']);
+    expect(await page(3)).toEqual(['4', '2', '1']);
+    expect(await page()).toEqual(['4', '2', '1']);
+  });
 });
