@@ -9,6 +9,14 @@ export const CONSENT_ITEMS_KO = ['성명', '휴대전화번호'] as const;
 /** Default retention: one year from the consent (the tutor may choose an earlier date). */
 export const DEFAULT_RETENTION_DAYS = 365;
 
+/** Korea keeps one offset all year (no summer time): UTC+9. */
+const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The YYYY-MM-DD date in Korea at `ms` (the markets' and tablets' local date, worked out on the server). */
+export function seoulDate(ms: number): string {
+  return new Date(ms + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** `today` is a local YYYY-MM-DD date. */
 export function isConsentActive(c: Pick<Consent, 'deleted' | 'withdrawnAt' | 'retentionUntil'>, today: string) {
   return !c.deleted && c.withdrawnAt === null && c.retentionUntil >= today;

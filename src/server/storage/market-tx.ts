@@ -82,6 +82,8 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
   /** Records written in this transaction, in write order (a rewrite keeps the first position, latest value). */
   const written = new Map<string, RecordsTable>();
   const applied = new Map<string, AppliedChangeRow | null>();
+  /** Entities whose every record of this market is in `records` (read once by listRecords). */
+  const listed = new Set<EntityName>();
   const appliedRows: AppliedChangesTable[] = [];
   const auditRows: AuditTable[] = [];
   // One server time for every row this transaction writes (it commits as one): formatting a Date per row
@@ -100,6 +102,23 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
       }
       for (const row of await selectAppliedChanges(db, dialect, wantChanges))
         applied.set(row.change_id, toApplied(row));
+    },
+    async listRecords(entity) {
+      if (!listed.has(entity)) {
+        const rows = await db
+          .selectFrom('records')
+          .selectAll()
+          .where('entity', '=', entity)
+          .where('market_id', '=', marketId)
+          .execute();
+        // A record already known here may have been written by this transaction: keep that newer value.
+        for (const row of rows)
+          if (!records.get(keyOf(row.entity, row.id))) records.set(keyOf(row.entity, row.id), toRecord(row));
+        listed.add(entity);
+      }
+      const out: StoredRecord[] = [];
+      for (const r of records.values()) if (r && r.entity === entity && r.marketId === marketId) out.push(r);
+      return out;
     },
     async getRecord(entity, id) {
       const key = keyOf(entity, id);

@@ -82,6 +82,8 @@ export interface MarketTx {
   /** Read these records and applied changes with one query per table (and chunk), so later gets are free. */
   prefetch(keys: { records: readonly RecordKey[]; changeIds: readonly string[] }): Promise<void>;
   getRecord(entity: EntityName, id: string): Promise<StoredRecord | undefined>;
+  /** Every record of this market of `entity`, as this transaction sees them (its own writes included). */
+  listRecords(entity: EntityName): Promise<StoredRecord[]>;
   /** Insert or replace a record of this market under the next sequence number; returns that seq. */
   putRecord(record: RecordWrite): Promise<number>;
   getAppliedChange(changeId: string): Promise<AppliedChangeRow | undefined>;

@@ -3,7 +3,15 @@
 // recorded with its answer and the rest goes on; anything unexpected rolls the whole batch back.
 // The batch's applied changes, records and authors are read up front with one query per table; the changes
 // are then applied in order in memory (a later change sees an earlier one's result) and written together.
-import { applyChange, ENTITY_SCHEMAS, type Change, type ChangeResult, type PushResponse } from '../../domain';
+import {
+  applyChange,
+  ENTITY_SCHEMAS,
+  type Change,
+  type ChangeResult,
+  type Consent,
+  type PushResponse,
+} from '../../domain';
+import { personalDataAllowed, seoulDate, setsPersonalData } from '../../domain/consent-rules';
 import { HttpError } from '../http/http-error';
 import type { MarketTx, RecordKey, Storage } from '../storage/storage';
 import { checkPolicy } from './policy';
@@ -62,6 +70,16 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
       reasonKo: verdict.reasonKo,
     });
   }
+  if (!(await consentCovers(tx, change))) {
+    return reject(tx, ctx, {
+      changeId: change.changeId,
+      status: 'rejected',
+      code: 'consent_required',
+      httpStatus: 422,
+      reason: "The merchant's name and phone may be saved only while their consent is active",
+      reasonKo: '상인 이름·연락처는 개인정보 동의가 유효할 때만 저장할 수 있습니다',
+    });
+  }
   const outcome = applyChange(current, change, ctx.marketId);
   if (outcome.kind === 'rejected') {
     return reject(tx, ctx, {
@@ -105,6 +123,20 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
     at: change.at,
   });
   return result;
+}
+
+/**
+ * PRODUCT.md 5: a stall's personal fields may get a value only while a consent of that stall is active, on the
+ * day the tutor made the change (Korean date; never later than the server's today). The app checks this too;
+ * the server decides for the tablet that saved offline after another tablet recorded a withdrawal.
+ */
+async function consentCovers(tx: MarketTx, change: Change): Promise<boolean> {
+  if (change.entity !== 'stall' || change.op === 'delete' || !setsPersonalData(change.fields)) return true;
+  const consents = (await tx.listRecords('consent'))
+    .filter((r) => r.data.stallId === change.recordId)
+    .map((r) => ({ ...(r.data as Consent), deleted: r.deleted || r.data.deleted === true }));
+  const today = seoulDate(Math.min(Date.parse(change.at), Date.now()));
+  return personalDataAllowed(change.fields, consents, today);
 }
 
 export async function pushChanges(storage: Storage, ctx: PushContext, changes: Change[]): Promise<PushResponse> {
