@@ -54,6 +54,8 @@ export function initI18n(language: Language = 'ko') {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
       initImmediate: false,
+      // i18next prints a sponsorship notice to the console on first init (tablets and test logs): off.
+      showSupportNotice: false,
     });
   } else if (i18next.language !== language) {
     void i18next.changeLanguage(language);
