@@ -39,6 +39,7 @@ export function makeBigMarket(marketId: string, now: Date, seed = 10): BigMarket
     name: '벤치시장 (10배)',
     type: '골목형',
     schedule: '상설',
+    marketDays: '',
     address: '가상시 벤치구 1',
     demo: false,
     autoLockMinutes: 120,

@@ -94,6 +94,7 @@ export function makeDemoMarket(opts: DemoOptions): DemoMarket {
     name: '햇살시장 (체험용)',
     type: '골목형',
     schedule: '상설',
+    marketDays: '',
     address: '가상시 햇살구 햇살로 1 (체험용 주소)',
     demo: true,
     autoLockMinutes: 10,

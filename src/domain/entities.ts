@@ -5,6 +5,7 @@ import {
   BUSINESS_STATUSES,
   CATEGORIES,
   CONSENT_METHODS,
+  MARKET_DAYS,
   MARKET_SCHEDULES,
   MARKET_TYPES,
   STEP_STATUSES,
@@ -40,6 +41,11 @@ export const MarketSchema = z.object({
   name: shortText(80).min(1),
   type: z.enum(MARKET_TYPES),
   schedule: z.enum(MARKET_SCHEDULES),
+  /**
+   * A 5일장's market days ('' for a daily market, or not set yet). Added after the first release: a market
+   * stored without it (on a tablet, on the server, in a backup) is valid and reads as '' (see isMarketDay).
+   */
+  marketDays: z.enum(['', ...MARKET_DAYS]).default(''),
   address: shortText(200),
   demo: z.boolean(),
   autoLockMinutes: z.number().int().min(1).max(120),

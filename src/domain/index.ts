@@ -7,3 +7,4 @@ export * from './merge';
 export * from './wire';
 export * from './blank-records';
 export * from './ids';
+export * from './market-days';

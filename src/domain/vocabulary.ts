@@ -24,6 +24,10 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const MARKET_TYPES = ['건물형', '아케이드형', '골목형'] as const;
 export const MARKET_SCHEDULES = ['상설', '5일장'] as const;
+export type MarketSchedule = (typeof MARKET_SCHEDULES)[number];
+/** A 5일장's market days: the dates whose last digit is one of the pair (a 31st counts for 1·6, see market-days.ts). */
+export const MARKET_DAYS = ['1·6', '2·7', '3·8', '4·9', '5·10'] as const;
+export type MarketDays = (typeof MARKET_DAYS)[number];
 
 export const VISIT_STATUSES = ['scheduled', 'done', 'missed', 'cancelled', 'rescheduled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
