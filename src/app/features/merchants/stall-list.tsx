@@ -1,5 +1,5 @@
 // The 점포 list: search and filters over rows held in memory, rendered virtually so 1,000 stalls scroll smoothly.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -9,7 +9,6 @@ import { useSession } from '../../db/session';
 import { StallFiltersBar } from './stall-filters';
 import { ROW_HEIGHT, StallRowView } from './stall-row';
 import { useStallRows } from './use-stalls';
-import { whenIdle } from '../../ui/when-idle';
 
 const TOTAL = CHECKLIST_TEMPLATE_V1.length;
 
@@ -31,14 +30,15 @@ export function AddStallLink() {
 }
 
 /**
- * Rows rendered beyond the visible ones: 1 for the first paint, 6 once the browser is idle. Text is shaped the
- * first time it is laid out: the list's first layout took 60-80 ms at CPU 4x (the same rows again: 5-17 ms), so
- * the rows off screen wait until after the tab tap has painted (bench 4b).
+ * Rows rendered beyond the visible ones: 1 until the list is first scrolled, then 6. Text is shaped the first
+ * time it is laid out: the list's first layout took 60-80 ms at CPU 4x (the same rows again: 5-17 ms), so the rows
+ * off screen wait (bench 4b). They waited for the browser to be idle before, which after a tap on 점포 was
+ * usually inside the next tap, on a stall (bench 4c): the scroll that needs them is what brings them now.
  */
-function useOverscan(): number {
+function useOverscan(): [number, () => void] {
   const [overscan, setOverscan] = useState(1);
-  useEffect(() => whenIdle(() => setOverscan(6), { timeout: 500 }), []);
-  return overscan;
+  const grow = useCallback(() => setOverscan(6), []);
+  return [overscan, grow];
 }
 
 export function StallList({ selectedId }: { selectedId?: string | undefined }) {
@@ -53,7 +53,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
     [rows, deferredQuery, filters],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const overscan = useOverscan();
+  const [overscan, growOverscan] = useOverscan();
   // Stable while the shown rows are: the virtualizer recomputes all 1,000 rows' positions whenever this function
   // is a new one, i.e. on every render of the list (each stall opening re-renders it for the selection).
   const itemKey = useCallback((i: number) => visible[i]?.stall.id ?? i, [visible]);
@@ -78,7 +78,11 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
       {rows && complete && visible.length === 0 ? (
         <p>{rows.length === 0 ? t('list.noStalls') : t('list.empty')}</p>
       ) : null}
-      <div ref={scrollRef} style={{ height: SCROLLER_HEIGHT, overflowY: 'auto', contain: 'strict' }}>
+      <div
+        ref={scrollRef}
+        onScroll={overscan === 1 ? growOverscan : undefined}
+        style={{ height: SCROLLER_HEIGHT, overflowY: 'auto', contain: 'strict' }}
+      >
         <ul
           aria-label={t('list.results')}
           style={{ position: 'relative', height: virtualizer.getTotalSize(), margin: 0, padding: 0, listStyle: 'none' }}
