@@ -1,5 +1,5 @@
-// The lead's screen: add tutors, roles, deactivate, unlock, new PINs, auto-lock minutes. Shown to leads only;
-// the server refuses the same changes from a tutor (403) whatever the screen shows.
+// The lead's screen: add tutors, roles, deactivate, unlock, new PINs, auto-lock minutes, market days. Shown to
+// leads only; the server refuses the same changes from a tutor (403) whatever the screen shows.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TutorRole } from '../../../domain';
@@ -9,6 +9,7 @@ import { addTutor, setAutoLockMinutes } from '../../db/repos/tutor-admin';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { errorText } from '../../ui/error-text';
+import { MarketScheduleForm } from './market-schedule-form';
 import { TutorRow } from './tutor-row';
 import './tutors.css';
 
@@ -88,6 +89,7 @@ export function ManageTutors(props: { leadId: string; marketId: string; autoLock
         </Field>
         <Button type="submit">{t('save')}</Button>
       </form>
+      <MarketScheduleForm leadId={props.leadId} marketId={props.marketId} />
     </section>
   );
 }
