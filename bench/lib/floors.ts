@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import type { DangolDb } from '../../src/app/db/database';
 import { TABLE_OF } from '../../src/app/db/database';
 import type { EntityName } from '../../src/domain';
-import { insertQuery, RECORD_COLUMNS } from '../../src/server/storage/batch-sql';
+import { insertQuery, RECORD_COLUMNS, upsertRecords } from '../../src/server/storage/batch-sql';
 import type { DatabaseSchema } from '../../src/server/storage/schema';
-import type { Dialect, Storage } from '../../src/server/storage/storage';
+import type { Dialect, Storage, StoredRecord } from '../../src/server/storage/storage';
 
 export interface FloorHttp {
   url: string;
@@ -69,6 +69,39 @@ export async function bulkInsertServer(storage: Storage, marketId: string, rows:
         .map((r, k) => [marketId, r.entity, r.id, JSON.stringify(r.data), JSON.stringify(r.clocks), i + k + 1, 0, now]);
       await trx.executeQuery(insertQuery(dialect, 'records', RECORD_COLUMNS, values));
     }
+  });
+}
+
+/**
+ * The drain's floor: the records the drain wrote, written again at their OWN keys (entity, id) with the
+ * market's next seqs, in one transaction, by the server's own multi-row upsert. These are "the same rows": an
+ * update of a visit lands on that visit's page and moves its seq index entry, as the drain's does. (Until the
+ * third session the floor inserted copies under fresh, clustered keys: three times cheaper for SQLite than the
+ * same rows, see docs/performance.md. It is still measured and reported as `freshKeyFloor`.)
+ */
+export async function bulkUpsertServer(storage: Storage, marketId: string, records: readonly StoredRecord[]) {
+  const { db, dialect } = storage as unknown as { db: Kysely<DatabaseSchema>; dialect: Dialect };
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const top = await trx.selectFrom('market_seq').select('seq').where('market_id', '=', marketId).executeTakeFirst();
+    const first = Number(top?.seq ?? 0) + 1;
+    const rows = records.map((r, k) => ({
+      market_id: marketId,
+      entity: r.entity,
+      id: r.id,
+      data: JSON.stringify(r.data),
+      clocks: JSON.stringify(r.clocks),
+      seq: first + k,
+      deleted: r.deleted ? 1 : 0,
+      updated_at: now,
+    }));
+    const foreign = await upsertRecords(trx, dialect, marketId, rows);
+    if (foreign.length > 0) throw new Error(`floor upsert touched another market's record ${foreign[0]!.id}`);
+    await trx
+      .updateTable('market_seq')
+      .set({ seq: first + rows.length - 1 })
+      .where('market_id', '=', marketId)
+      .execute();
   });
 }
 

@@ -23,6 +23,9 @@ export function printTable(results: readonly Measured[], info: Record<string, un
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
+  const noted = results.filter((r) => r.notes);
+  if (noted.length > 0) console.log('');
+  for (const r of noted) console.log(`${r.name.split(' (')[0]}: ${r.notes}`);
   const js = info.initialJs as { app: { gzipBytes: number }; floor: { gzipBytes: number }; ratio: number } | undefined;
   if (js) {
     console.log(
