@@ -29,6 +29,8 @@ export const messages = {
       noTutor: '설정에서 지금 쓰는 튜터를 고르면 내 방문만 볼 수 있습니다.',
       count: '오늘 방문 {{count}}건',
       tookMin: '{{count}}분 걸림',
+      marketDay: '오늘은 장날입니다 ({{pair}}일 장). 상인 대부분이 점포에 나와 있습니다.',
+      notMarketDay: '오늘은 장날이 아닙니다 ({{pair}}일 장). 점포에 나오지 않는 상인이 많습니다. 다음 장날: {{next}}',
     },
     week: {
       prev: '지난주',
@@ -38,6 +40,7 @@ export const messages = {
       empty: '방문 없음',
       range: '{{from}} ~ {{to}}',
       dayLabel: '{{day}}, 방문 {{count}}건',
+      dayLabelMarket: '{{day}}, 장날, 방문 {{count}}건',
       marketDay: '장날',
     },
     form: {
@@ -62,6 +65,8 @@ export const messages = {
       errTime: '시간을 골라 주세요 (예: 오후 2:30)',
       errDuration: '5분에서 480분 사이로 적어 주세요',
       errPurpose: '200자 이내로 적어 주세요',
+      notMarketDay:
+        '{{date}}은 장날이 아닙니다 (이 시장 장날: {{pair}}일). 상인이 점포에 없을 수 있으니 미리 확인하세요. 다음 장날: {{next}}',
     },
     reschedule: {
       title: '{{stall}} 일정 변경',
@@ -135,6 +140,9 @@ export const messages = {
       noTutor: 'Pick who is using this tablet in Settings to see only your visits.',
       count: '{{count}} visits today',
       tookMin: 'Took {{count}} min',
+      marketDay: 'Today is a market day (market days {{pair}}): most merchants are at their stalls.',
+      notMarketDay:
+        'Today is not a market day (market days {{pair}}): many merchants are not at their stalls. Next market day: {{next}}',
     },
     week: {
       prev: 'Previous week',
@@ -144,6 +152,7 @@ export const messages = {
       empty: 'No visits',
       range: '{{from}} – {{to}}',
       dayLabel: '{{day}}, {{count}} visits',
+      dayLabelMarket: '{{day}}, market day, {{count}} visits',
       marketDay: 'Market day',
     },
     form: {
@@ -168,6 +177,8 @@ export const messages = {
       errTime: 'Please choose a time (e.g. 2:30 PM)',
       errDuration: 'Enter between 5 and 480 minutes',
       errPurpose: 'Keep it under 200 characters',
+      notMarketDay:
+        '{{date}} is not a market day (this market: {{pair}}). The merchant may not be at the stall: check with them first. Next market day: {{next}}',
     },
     reschedule: {
       title: 'Reschedule {{stall}}',

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
+import { MarketDayWarning } from './market-day';
 import { dayKey, timeValue, toInstant } from './time';
 
 export interface RescheduleFormProps {
@@ -41,6 +42,7 @@ export function RescheduleForm({ stallName, scheduledAt, onSubmit, onClose }: Re
           {(p) => <input {...p} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
         </Field>
       </div>
+      <MarketDayWarning date={date} />
       <div className="visit-actions">
         <Button type="submit" variant="primary">
           {t('reschedule.confirm')}

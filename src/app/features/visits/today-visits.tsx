@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useTutorNames } from '../../db/repos/tutors';
 import { useSession } from '../../db/session';
+import { TodayMarketDay } from './market-day';
 import { VisitCard } from './visit-card';
 import { useDayVisits } from './use-visits';
 import { useVisitActions } from './use-visit-actions';
@@ -41,6 +42,7 @@ export function TodayVisits({ now: fixedNow }: { now?: Date }) {
         )}
         <p className="visit-count">{t('today.count', { count: rows.length })}</p>
       </div>
+      <TodayMarketDay now={now} />
       {actions.error ? (
         <p className="notice notice-error" role="alert">
           {actions.error}

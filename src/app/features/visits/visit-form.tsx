@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
 import { Field } from '../../ui/field';
+import { MarketDayWarning } from './market-day';
 import { StallPicker } from './stall-picker';
 import { dayKey, timeValue } from './time';
 import { useStallChoices } from './use-visits';
@@ -77,6 +78,7 @@ function VisitFormInner({ visit, defaults, onSaved, onCancel, session, tutors, s
     register,
     control,
     handleSubmit,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<VisitFormValues>({ resolver: zodResolver(schema), defaultValues: initial });
 
@@ -133,6 +135,7 @@ function VisitFormInner({ visit, defaults, onSaved, onCancel, session, tutors, s
           )}
         </Field>
       </div>
+      <MarketDayWarning date={watch('date')} />
       <Controller
         control={control}
         name="tutorId"

@@ -8,6 +8,7 @@ import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { SplitView } from '../../ui/split-view';
+import { useTabletMarket } from './market-day';
 import { mondayOf } from './time';
 import { useVisitActions } from './use-visit-actions';
 import { useVisit, useWeekVisits } from './use-visits';
@@ -27,6 +28,7 @@ export function WeekSchedule({ today = new Date() }: { today?: Date }) {
   const [monday, setMonday] = useState(() => mondayOf(today));
   const [pane, setPane] = useState<Pane>({ kind: 'none' });
   const rows = useWeekVisits(session?.marketId, monday);
+  const market = useTabletMarket();
   const selected = useVisit(pane.kind === 'show' || pane.kind === 'edit' ? pane.id : null);
   const range = t('week.range', {
     from: formatDate(monday, 'shortDate', language),
@@ -49,6 +51,7 @@ export function WeekSchedule({ today = new Date() }: { today?: Date }) {
           monday={monday}
           rows={rows}
           compact={compact}
+          market={market}
           today={today}
           selectedId={pane.kind === 'show' || pane.kind === 'edit' ? pane.id : null}
           onSelect={(r) => setPane({ kind: 'show', id: r.visit.id })}
