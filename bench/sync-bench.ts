@@ -1,6 +1,7 @@
 // Benchmarks 1-3 in Node (fake-indexeddb stands in for the tablet's IndexedDB): a fresh tablet's full pull,
 // draining 10,000 offline changes, and single local writes at full data. Each against its floor.
 import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { DangolDb, TABLE_OF, type OutboxEntry } from '../src/app/db/database';
 import { saveNote } from '../src/app/db/repos/notes';
 import { setStepStatus } from '../src/app/db/repos/steps';
@@ -8,6 +9,8 @@ import { updateVisit } from '../src/app/db/repos/visits';
 import { stepId, timeOrderedUuid } from '../src/domain';
 import { bulkInsertServer, bulkPutTablet, bulkUpsertServer, startFloorHttp, type FloorRow } from './lib/floors';
 import type { BenchServer } from './lib/server';
+import type { DatabaseSchema } from '../src/server/storage/schema';
+import type { Dialect } from '../src/server/storage/storage';
 import { summarize, timed, type Summary } from './lib/stats';
 import { dropTablet, enrollTablet, makeTablet, type BenchTablet } from './lib/tablet';
 
@@ -179,6 +182,7 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
       if (status.pendingCount !== 0 || status.needsAttention !== 0) {
         throw new Error(`drain left ${status.pendingCount} pending, ${status.needsAttention} needing attention`);
       }
+      const drainFrames = await walFrames(bs);
       const firstPull = t.sent.find((s) => s.kind === 'pull')?.at ?? end;
       const pushes = t.sent.filter((s) => s.kind === 'push').length;
       const inHttp = t.sent.filter((s) => s.kind === 'push').reduce((a, s) => a + s.ms, 0);
@@ -206,12 +210,17 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
         await request();
       });
       floorRuns.push(f.ms);
+      const floorFrames = await walFrames(bs);
       await serverIdle();
       const fresh = await timed(async () => {
         await bulkInsertServer(bs.server.storage, `floor-${i}`, rows);
         await request();
       });
       freshKeyRuns.push(fresh.ms);
+      const freshFrames = await walFrames(bs);
+      log(
+        `  SQLite pages written (WAL frames): drain ${drainFrames}, floor ${floorFrames}, fresh-key copies ${freshFrames}`,
+      );
       log(
         `  floor: ${written.records.length} records upserted at their own keys + the request ${f.ms.toFixed(0)} ms; ` +
           `${rows.length} copies under fresh keys + the request ${fresh.ms.toFixed(0)} ms`,
@@ -248,6 +257,17 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
  * reading through the other's unfolded WAL.
  */
 const serverIdle = () => new Promise((r) => setTimeout(r, 1_300));
+
+/**
+ * SQLite pages written to the WAL since the last idle checkpoint (and checkpoint them now): how many pages a
+ * phase dirtied, a count the machine's load does not change. Null on PostgreSQL.
+ */
+async function walFrames(bs: BenchServer): Promise<number | null> {
+  const { db, dialect } = bs.server.storage as unknown as { db: Kysely<DatabaseSchema>; dialect: Dialect };
+  if (dialect !== 'sqlite') return null;
+  const r = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db);
+  return r.rows[0]?.log ?? null;
+}
 
 /** The market's current seq (the last one handed out). */
 async function marketSeq(bs: BenchServer): Promise<number> {
