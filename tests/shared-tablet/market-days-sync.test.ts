@@ -13,10 +13,10 @@ import { setMarketSchedule } from '../../src/app/db/repos/tutor-admin';
 import { createSyncEngine, type SyncEngine } from '../../src/app/sync';
 import { isMarketDay } from '../../src/domain';
 import { createEnrollmentCode, createTutor } from '../../src/server/admin/commands';
-import { useServer } from '../server/harness';
+import { useServer as serverForThisFile } from '../server/harness';
 import { serverSnapshot } from '../integration/tablets';
 
-const fx = useServer('sqlite');
+const fx = serverForThisFile('sqlite');
 
 async function pad(name: string, tutorId: string): Promise<{ db: DangolDb; engine: SyncEngine }> {
   const db = new DangolDb(`md-${name}-${randomUUID()}`);
