@@ -71,6 +71,25 @@ describe('admin command line', () => {
       await storage.close();
     }
 
+    const periodic = await cli(
+      'market:create',
+      ...['--name', '모란시장', '--type', '골목형', '--schedule', '5일장', '--market-days', '4-9'],
+    );
+    expect(periodic.code, periodic.err).toBe(0);
+    expect((await cli('markets:list')).out).toMatch(/\t모란시장\t골목형\t5일장 4·9/);
+    const badDays = await cli(
+      'market:create',
+      '--name',
+      'x',
+      '--type',
+      '골목형',
+      '--schedule',
+      '5일장',
+      '--market-days',
+      '6-1',
+    );
+    expect(badDays.code).toBe(1);
+    expect(badDays.err).toMatch(/marketDays/);
     const badType = await cli('market:create', '--name', 'x', '--type', '지하형', '--schedule', '상설');
     expect(badType.code).toBe(1);
     expect(badType.err).toMatch(/type/);

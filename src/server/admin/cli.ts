@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MARKET_SCHEDULES, MARKET_TYPES, TUTOR_ROLES } from '../../domain';
+import { MARKET_DAYS, MARKET_SCHEDULES, MARKET_TYPES, TUTOR_ROLES } from '../../domain';
 import { openStorage } from '../storage/open-storage';
 import type { Storage } from '../storage/storage';
 import { AdminError } from '../server-writes';
@@ -15,6 +15,7 @@ const USAGE = `단골 관리 명령 / Dangol admin
 
   markets:list                                  시장 목록 / list markets
   market:create --name <이름> --type <${MARKET_TYPES.join('|')}> --schedule <${MARKET_SCHEDULES.join('|')}> [--address <주소>]
+                [--market-days <${MARKET_DAYS.join('|')}>]   (5일장의 장날 / market days; 2-7 = 2·7)
                                                 시장 만들기 / create a market
   code:create --market <id> [--ttl-minutes 60]  일회용 등록 코드 / one-time enrollment code
   devices:list --market <id>                    태블릿 목록 / list enrolled tablets
@@ -40,7 +41,10 @@ async function run(storage: Storage, command: string, o: Opts, io: CliIo): Promi
     case 'markets:list': {
       const markets = await listMarkets(storage);
       if (markets.length === 0) io.out('시장이 없습니다 / No markets yet');
-      for (const m of markets) io.out(`${m.id}\t${m.name}\t${m.type}\t${m.schedule}${m.demo ? '\t(demo)' : ''}`);
+      for (const m of markets) {
+        const days = m.marketDays ? ` ${m.marketDays}` : '';
+        io.out(`${m.id}\t${m.name}\t${m.type}\t${m.schedule}${days}${m.demo ? '\t(demo)' : ''}`);
+      }
       return;
     }
     case 'market:create': {
@@ -48,6 +52,8 @@ async function run(storage: Storage, command: string, o: Opts, io: CliIo): Promi
         name: need(o, 'name'),
         type: need(o, 'type'),
         schedule: need(o, 'schedule'),
+        // '2-7' (or 2.7, 2,7) for 2·7: the middle dot is hard to type on a command line.
+        marketDays: o['market-days']?.trim().replace(/^(\d+)\s*[-.,/·]\s*(\d+)$/, '$1·$2'),
         address: o.address,
       });
       io.out(`시장을 만들었습니다 / Market created: ${m.id}\t${m.name}`);
@@ -111,6 +117,7 @@ export async function runCli(
         name: { type: 'string' },
         type: { type: 'string' },
         schedule: { type: 'string' },
+        'market-days': { type: 'string' },
         address: { type: 'string' },
         market: { type: 'string' },
         'ttl-minutes': { type: 'string' },

@@ -12,6 +12,8 @@ export interface CreateMarketInput {
   name: string;
   type: string;
   schedule: string;
+  /** A 5일장's market days (1·6 … 5·10); none for a daily market. */
+  marketDays?: string;
   address?: string;
   demo?: boolean;
   /** Defaults to a fresh id. */
@@ -33,6 +35,7 @@ export async function createMarket(storage: Storage, input: CreateMarketInput): 
     name: input.name,
     type: input.type,
     schedule: input.schedule,
+    marketDays: input.marketDays ?? '',
     address: input.address ?? '',
     demo: input.demo ?? false,
     autoLockMinutes: 5,
