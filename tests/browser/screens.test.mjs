@@ -1,6 +1,7 @@
 // Every screen with the demo market loaded, on a tablet in landscape (1024x768) and portrait (768x1024):
 // axe finds no accessibility violations on Today, Stalls, Stall detail and Visit, and screenshots are saved
-// to screenshots/ for a person to look at.
+// to screenshots/ for a person to look at. Then the lead makes the demo a 5일장 (whose market day is tomorrow)
+// on the tutors screen, and Today, the week and a booking on today are photographed with their market days.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -78,6 +79,43 @@ for (const [orientation, options] of [
           }
         });
       }
+      await t.test('market days of a 5일장', async () => {
+        await page.goto(`${app.url}/tutors`);
+        await settle(page);
+        // Tomorrow's date ends in the pair's digits: today is not a market day, tomorrow is.
+        const r = await page.evaluate(() => (new Date().getDate() + 1) % 5);
+        const pair = r === 0 ? '5·10' : `${r}·${r + 5}`;
+        await page.getByLabel('시장 종류').selectOption('5일장');
+        await page.getByLabel('장날 (날짜 끝자리)').selectOption(pair);
+        await page.getByRole('button', { name: '장날 저장' }).click();
+        await page.getByText('장 서는 날을 저장했습니다.').waitFor();
+        await page.getByRole('button', { name: '장날 저장' }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SHOTS, `${orientation}-tutors-market-days.png`) });
+
+        await page.goto(`${app.url}/today`);
+        await settle(page);
+        await page.getByText(`오늘은 장날이 아닙니다 (${pair}일 장)`, { exact: false }).waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `${orientation}-today-5day.png`) });
+        const result = await new AxeBuilder({ page }).analyze();
+        assert.deepEqual(
+          result.violations.map((v) => v.id),
+          [],
+          'axe violations on Today of a 5일장',
+        );
+
+        await page.goto(`${app.url}/schedule`);
+        await settle(page);
+        const marketDay = page.getByRole('region', { name: /, 장날, 방문 \d+건$/ }).first();
+        await marketDay.waitFor();
+        await marketDay.getByRole('heading').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: path.join(SHOTS, `${orientation}-schedule-5day.png`) });
+        await page.getByRole('button', { name: '방문 예약' }).click();
+        const form = page.getByRole('form', { name: '방문 예약' });
+        const warning = form.getByText('장날이 아닙니다', { exact: false });
+        await warning.waitFor();
+        await warning.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SHOTS, `${orientation}-booking-5day.png`) });
+      });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -61,7 +61,13 @@ function ScheduleForm({ leadId, market, saved, setSaved }: FormProps) {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="market-schedule-title" data-no-draft noValidate>
+    <form
+      className="market-schedule"
+      onSubmit={submit}
+      aria-labelledby="market-schedule-title"
+      data-no-draft
+      noValidate
+    >
       <h3 id="market-schedule-title">{t('marketSchedule')}</h3>
       <p className="field-hint">{t('scheduleHint')}</p>
       <Field label={t('scheduleKind')}>
