@@ -2,7 +2,8 @@
 // has had time to show its data, and the stall list is read then too, so the first tab tap does not wait (4b).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+// The DOM build of RouterProvider: a navigation can ask for `flushSync` (a stall row's tap does).
+import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './i18n';
 import { getDb } from './db/database';
 import { warmStallList } from './db/repos/stalls';
