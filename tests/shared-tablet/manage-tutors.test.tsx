@@ -1,18 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { freshDb, renderApp } from '../support/render-app';
+import { renderApp } from '../support/render-app';
 import type { DangolDb } from '../../src/app/db/database';
 import { markSignedIn } from '../../src/app/db/repos/tablet-lock';
 import { signIn, verifyPin } from '../../src/app/db/repos/tutor-auth';
 import { mutate } from '../../src/app/db/mutate';
-import { seedMarket, seedTutor } from './seed';
+import { freshMarketWithLeadAndTutor } from './seed';
 
 let db: DangolDb;
 beforeEach(async () => {
-  db = await freshDb({ marketId: 'm-test' });
-  await seedMarket(db);
-  await seedTutor(db, 'lead1', '김리드', { role: 'lead', pin: '9999' });
-  await seedTutor(db, 'tu1', '박튜터', { pin: '2468' });
+  db = await freshMarketWithLeadAndTutor();
 });
 
 describe('lead-only tutor management', () => {

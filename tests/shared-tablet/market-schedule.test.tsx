@@ -7,14 +7,11 @@ import type { DangolDb } from '../../src/app/db/database';
 import { markSignedIn } from '../../src/app/db/repos/tablet-lock';
 import { setMarketSchedule } from '../../src/app/db/repos/tutor-admin';
 import { ValidationError } from '../../src/app/db/errors';
-import { seedMarket, seedTutor } from './seed';
+import { freshMarketWithLeadAndTutor, seedMarket, seedTutor } from './seed';
 
 let db: DangolDb;
 beforeEach(async () => {
-  db = await freshDb({ marketId: 'm-test' });
-  await seedMarket(db);
-  await seedTutor(db, 'lead1', '김리드', { role: 'lead', pin: '9999' });
-  await seedTutor(db, 'tu1', '박튜터', { pin: '2468' });
+  db = await freshMarketWithLeadAndTutor();
 });
 
 describe("the market's schedule", () => {

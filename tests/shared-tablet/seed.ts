@@ -4,6 +4,7 @@ import { mutate } from '../../src/app/db/mutate';
 import { hashPin } from '../../src/app/db/repos/tutor-auth';
 import { recordConsent, savePersonalFields } from '../../src/app/db/repos/consents';
 import type { TutorRole } from '../../src/domain';
+import { freshDb } from '../support/render-app';
 
 /** Low iteration count so tests stay quick; the app uses PIN_ITERATIONS. */
 export const TEST_ITERATIONS = 1000;
@@ -24,6 +25,15 @@ export async function seedMarket(db: DangolDb, marketId = 'm-test', autoLockMinu
       deleted: false,
     },
   });
+}
+
+/** A fresh tablet (the app's database) with the test market, lead 김리드 (PIN 9999) and tutor 박튜터 (PIN 2468). */
+export async function freshMarketWithLeadAndTutor(): Promise<DangolDb> {
+  const db = await freshDb({ marketId: 'm-test' });
+  await seedMarket(db);
+  await seedTutor(db, 'lead1', '김리드', { role: 'lead', pin: '9999' });
+  await seedTutor(db, 'tu1', '박튜터', { pin: '2468' });
+  return db;
 }
 
 export async function seedTutor(
