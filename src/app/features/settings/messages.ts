@@ -15,7 +15,7 @@ export const messages = {
       noTutors: '이 시장에 등록된 튜터가 없습니다. 동기화하면 튜터 목록을 받습니다.',
       switch: '다른 튜터로 바꾸기',
       switchHint: '태블릿을 잠그고, 쓸 튜터를 고른 뒤 PIN을 넣습니다.',
-      manage: '튜터·PIN 관리',
+      manage: '튜터·PIN·장날 관리',
     },
     storage: {
       title: '저장 공간',
@@ -81,7 +81,7 @@ export const messages = {
       noTutors: 'No tutors in this market yet. Sync to get the list of tutors.',
       switch: 'Switch tutor',
       switchHint: 'Locks the tablet; then choose who uses it and enter the PIN.',
-      manage: 'Tutors and PINs',
+      manage: 'Tutors, PINs and market days',
     },
     storage: {
       title: 'Storage',
