@@ -6,6 +6,7 @@ import type { Consent } from '../../../domain';
 import { isConsentActive } from '../../../domain/consent-rules';
 import { localToday } from '../../db/repos/consents';
 import { formatDate } from '../../i18n/format';
+import './consent.css';
 
 /** `consents`: the stall's consents, newest first (the stall detail reads them with the rest of the detail). */
 export const ConsentSummary = memo(function ConsentSummary({
@@ -25,7 +26,7 @@ export const ConsentSummary = memo(function ConsentSummary({
       : t('summaryNone');
   return (
     <p className="consent-summary">
-      <span>{text}</span>{' '}
+      <span>{text}</span>
       <Link to={`/consent/${encodeURIComponent(stallId)}`} className="btn btn-secondary">
         {active ? t('openRecord') : t('openForm')}
       </Link>
