@@ -13,7 +13,8 @@ export type MetaKey =
   | 'lastSyncAt'
   | 'enrolled'
   | 'demo'
-  | 'offlineReadyShown';
+  | 'offlineReadyShown'
+  | 'outboxEpoch';
 
 export async function getMeta<T>(db: DangolDb, key: MetaKey): Promise<T | undefined> {
   const row = await db.meta.get(key);

@@ -36,7 +36,8 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
   let pushed = 0;
   let rejected = 0;
   while (!ctx.shouldStop?.()) {
-    const head = await readOutboxHead(db, size);
+    const read = await readOutboxHead(db, size);
+    const head = read.entries;
     if (head.length === 0) break;
     const json = JSON.stringify({ changes: head.map((e) => e.change) });
     if (head.length > 1 && utf8Length(json) > MAX_BODY_BYTES) {
@@ -55,7 +56,7 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
     });
     const iso = new Date(now()).toISOString();
     if (res.ok) {
-      const r = await applyPushResults(db, res.body.results, iso, head);
+      const r = await applyPushResults(db, res.body.results, iso, read);
       if (r.done + r.rejected === 0) {
         // The server answered without accounting for our changes: never loop on it, retry later.
         const error: SyncError = { kind: 'bad_response', message: 'Push response did not list the changes sent' };

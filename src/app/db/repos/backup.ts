@@ -17,6 +17,7 @@ import {
 } from '../../../domain';
 import { TABLE_OF, type DangolDb, type Local, type OutboxEntry, type RejectedEntry } from '../database';
 import { ensureDeviceId, getMeta, setMeta } from '../meta';
+import { bumpOutboxEpoch } from '../outbox';
 
 export const BACKUP_FORMAT = 'dangol-backup';
 export const BACKUP_VERSION = 1;
@@ -202,6 +203,8 @@ export async function importBackup(db: DangolDb, b: Backup): Promise<ImportSumma
       await db.table(TABLE_OF[e]).bulkAdd(e === 'tutor' ? tutors : rowsOf(b, e));
     }
     await db.outbox.bulkAdd(b.tables.outbox as OutboxEntry[]);
+    // The file's entries take the seqs they had: a push in flight must not take them for the ones it sent.
+    await bumpOutboxEpoch(db);
     await db.rejected.bulkAdd(b.tables.rejected as RejectedEntry[]);
     const local = (await getMeta<HlcState>(db, 'hlc')) ?? { wall: 0, counter: 0 };
     const file = maxClockState(b);

@@ -15,16 +15,25 @@ import {
 import { TABLE_OF, type DangolDb, type Local, type OutboxEntry, type RejectedEntry } from '../database';
 import { getMeta, setMeta } from '../meta';
 import { toVersioned } from '../mutate';
-import { pendingFields } from '../outbox';
+import { pendingFields, readOutboxEpoch } from '../outbox';
 
 /** A rejected entry as stored: the server's machine code is kept beside its reason. */
 export type NeedsAttentionEntry = RejectedEntry & { code?: string };
 
 const ENTITY_TABLES = Object.values(TABLE_OF);
 
+/** The oldest queued changes as read for one push, with the outbox's epoch at that moment. */
+export interface OutboxHead {
+  entries: OutboxEntry[];
+  epoch: number;
+}
+
 /** The oldest `limit` queued changes, strictly in seq order (SYNC.md 3). */
-export function readOutboxHead(db: DangolDb, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+export function readOutboxHead(db: DangolDb, limit: number): Promise<OutboxHead> {
+  return db.transaction('r', db.outbox, db.meta, async () => ({
+    entries: await db.outbox.orderBy('seq').limit(limit).toArray(),
+    epoch: await readOutboxEpoch(db),
+  }));
 }
 
 export interface Rejection {
@@ -42,22 +51,31 @@ export async function applyPushResults(
   db: DangolDb,
   results: readonly ChangeResult[],
   nowIso: string,
-  sent: readonly OutboxEntry[] = [],
+  sent?: OutboxHead,
 ): Promise<{ done: number; rejected: number }> {
   let done = 0;
   let rejected = 0;
-  await db.transaction('rw', db.outbox, db.rejected, db.notes, async () => {
+  await db.transaction('rw', [db.outbox, db.rejected, db.notes, db.meta], async () => {
     // The entries just sent are the head of the outbox: one contiguous seq range (a new change always gets a
-    // higher seq). They are re-read with ONE range read and, when every entry in the range was answered, leave
-    // with ONE range delete (bench: a bulkGet + bulkDelete of 500 keys is 1,000 IndexedDB requests, ≈ 380 ms of
-    // a 10,000-change drain in fake-indexeddb; per-entry reads and deletes were slower still, anyOf() slowest).
+    // higher seq). When every entry in the range was answered they leave with ONE range delete (bench: a
+    // bulkGet + bulkDelete of 500 keys is 1,000 IndexedDB requests, ≈ 380 ms of a 10,000-change drain in
+    // fake-indexeddb; per-entry reads and deletes were slower still, anyOf() slowest).
     // An entry is matched by changeId, so whatever else sits at those seqs (a restored backup) is never taken
-    // for it; the changeId index is used only for results that were not sent in this batch.
-    const seqs = sent.flatMap((e) => (e.seq === undefined ? [] : [e.seq]));
+    // for it. While the outbox's epoch is unchanged nothing else can sit there, and only the range's keys are
+    // read (bench: re-reading 10,000 entries was ≈ 65-150 ms of a drain, their keys ≈ 7 ms); otherwise the
+    // range is re-read whole. The changeId index is used only for results that were not sent in this batch.
+    const entries = sent?.entries ?? [];
+    const seqs = entries.flatMap((e) => (e.seq === undefined ? [] : [e.seq]));
     const lo = seqs.length > 0 ? Math.min(...seqs) : undefined;
     const hi = seqs.length > 0 ? Math.max(...seqs) : undefined;
-    const inRange =
-      lo !== undefined && hi !== undefined ? await db.outbox.where(':id').between(lo, hi, true, true).toArray() : [];
+    const range = () => db.outbox.where(':id').between(lo, hi, true, true);
+    let inRange: OutboxEntry[] = [];
+    if (lo !== undefined && hi !== undefined) {
+      const sameEpoch = sent !== undefined && (await readOutboxEpoch(db)) === sent.epoch;
+      const present = sameEpoch ? new Set(await range().primaryKeys()) : null;
+      const kept = present ? entries.filter((e) => present.has(e.seq!)) : [];
+      inRange = present && kept.length === present.size ? kept : await range().toArray();
+    }
     const byChange = new Map(inRange.map((e) => [e.changeId, e]));
     const other = results.filter((r) => !byChange.has(r.changeId));
     for (const e of await Promise.all(other.map((r) => db.outbox.where('changeId').equals(r.changeId).first()))) {
@@ -90,7 +108,7 @@ export async function applyPushResults(
     }
     const wholeRange = lo !== undefined && hi !== undefined && inRange.every((e) => answered.has(e.seq!));
     if (wholeRange) {
-      await db.outbox.where(':id').between(lo, hi, true, true).delete();
+      await range().delete();
       await db.outbox.bulkDelete(leaving.filter((seq) => seq < lo || seq > hi));
     } else {
       await db.outbox.bulkDelete(leaving);
