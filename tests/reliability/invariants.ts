@@ -10,7 +10,7 @@ import type { NoteLog } from './operations';
 export interface Violations {
   /** Committed locally, yet neither applied on the server nor in the tablet's needs attention. */
   lost: string[];
-  /** changeIds with more than one audit row, or audit rows without an applied_changes row. */
+  /** changeIds with more than one audit row, or both applied (an audit row) and rejected. */
   duplicates: string[];
   /** Tablets whose records differ from the server's, with the first differing key. */
   diverged: string[];
@@ -45,12 +45,17 @@ export async function checkInvariants(
   log: NoteLog,
 ): Promise<InvariantReport> {
   const v: Violations = { lost: [], duplicates: [], diverged: [], textsLost: [], revived: [] };
+  // An applied change is recorded by its audit row, a rejected one in applied_changes (migration 0002).
   const appliedRows = await storage.dumpTable('applied_changes');
   const status = new Map(appliedRows.map((r) => [String(r.change_id), String(r.status)]));
   const auditRows = (await storage.dumpTable('audit')).filter((r) => r.market_id === marketId);
   const perChange = new Map<string, number>();
   for (const r of auditRows) perChange.set(String(r.change_id), (perChange.get(String(r.change_id)) ?? 0) + 1);
   for (const [id, n] of perChange) if (n !== 1) v.duplicates.push(`${id} (audit rows ${n})`);
+  for (const id of perChange.keys()) {
+    if (status.get(id) === 'rejected') v.duplicates.push(`${id} (rejected, yet it has an audit row)`);
+    else status.set(id, 'applied');
+  }
   const fromTablets = new Set(devices.flatMap((d) => d.committed));
   for (const [id, s] of status) {
     // A tablet's change is applied with exactly one audit row, or rejected with none.

@@ -106,6 +106,7 @@ const AUDIT_COLUMNS = [
   'fields',
   'at',
   'received_at',
+  'conflict_copy_id',
 ] as const;
 
 /** SQL texts of `... IN (?, ...)` selects by dialect, prefix and list length. */
@@ -145,6 +146,22 @@ export async function selectAppliedChanges(
   for (const part of chunks([...new Set(changeIds)], rowsPerStatement(dialect, 1))) {
     const query = inListQuery(dialect, 'select * from "applied_changes" where "change_id"', [], part);
     for (const row of (await db.executeQuery<AppliedChangesTable>(query)).rows) rows.push(row);
+  }
+  return rows;
+}
+
+/** The applied changes among `changeIds` as their audit rows record them (since migration 0002). */
+export type AuditAnswer = Pick<AuditTable, 'change_id' | 'market_id' | 'device_id' | 'conflict_copy_id'>;
+
+export async function selectAuditAnswers(
+  db: Db,
+  dialect: Dialect,
+  changeIds: readonly string[],
+): Promise<AuditAnswer[]> {
+  const rows: AuditAnswer[] = [];
+  const head = 'select "change_id", "market_id", "device_id", "conflict_copy_id" from "audit" where "change_id"';
+  for (const part of chunks([...new Set(changeIds)], rowsPerStatement(dialect, 1))) {
+    for (const row of (await db.executeQuery<AuditAnswer>(inListQuery(dialect, head, [], part))).rows) rows.push(row);
   }
   return rows;
 }

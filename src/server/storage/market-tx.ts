@@ -4,10 +4,12 @@
 // inMarketTx runs before it commits. The market's seq is counted in memory and written once.
 import type { EntityName } from '../../domain';
 import {
+  type AuditAnswer,
   type Db,
   insertAppliedChanges,
   insertAuditRows,
   selectAppliedChanges,
+  selectAuditAnswers,
   selectRecords,
   upsertRecords,
 } from './batch-sql';
@@ -44,6 +46,20 @@ function toApplied(row: AppliedChangesTable): AppliedChangeRow {
     status: row.status as AppliedChangeRow['status'],
     result: JSON.parse(row.result) as Record<string, unknown>,
   };
+}
+
+/** An applied change as its audit row records it: the answer a retry gets (reported there as a duplicate). */
+function fromAudit(row: AuditAnswer): AppliedChangeRow {
+  const result: Record<string, unknown> = { changeId: row.change_id, status: 'applied' };
+  if (row.conflict_copy_id !== null) result.conflictCopyId = row.conflict_copy_id;
+  return { changeId: row.change_id, marketId: row.market_id, deviceId: row.device_id, status: 'applied', result };
+}
+
+/** How these changes were answered: applied ones from the audit, rejected ones (and older applied ones) from applied_changes. */
+async function selectAnswers(db: Db, dialect: Dialect, changeIds: readonly string[]): Promise<AppliedChangeRow[]> {
+  const answers = (await selectAuditAnswers(db, dialect, changeIds)).map(fromAudit);
+  for (const row of await selectAppliedChanges(db, dialect, changeIds)) answers.push(toApplied(row));
+  return answers;
 }
 
 export function toDevice(row: DatabaseSchema['devices']): Device {
@@ -100,8 +116,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
       for (const row of await selectRecords(db, dialect, wantRecords)) {
         records.set(keyOf(row.entity, row.id), toRecord(row));
       }
-      for (const row of await selectAppliedChanges(db, dialect, wantChanges))
-        applied.set(row.change_id, toApplied(row));
+      for (const row of await selectAnswers(db, dialect, wantChanges)) applied.set(row.changeId, row);
     },
     async listRecords(entity) {
       if (!listed.has(entity)) {
@@ -160,26 +175,33 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     getAppliedChange(changeId) {
       const known = applied.get(changeId);
       if (known !== undefined) return Promise.resolve(known ?? undefined);
-      return selectAppliedChanges(db, dialect, [changeId]).then((rows) => {
-        const row = rows[0] ? toApplied(rows[0]) : null;
-        applied.set(changeId, row);
-        return row ?? undefined;
+      return selectAnswers(db, dialect, [changeId]).then((rows) => {
+        applied.set(changeId, rows[0] ?? null);
+        return rows[0];
       });
     },
-    insertAppliedChange(row) {
+    insertRejection(row) {
       if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
-      applied.set(row.changeId, row);
+      applied.set(row.changeId, { ...row, status: 'rejected' });
       appliedRows.push({
         change_id: row.changeId,
         market_id: row.marketId,
         device_id: row.deviceId,
-        status: row.status,
+        status: 'rejected',
         result: JSON.stringify(row.result),
         applied_at: now,
       });
       return Promise.resolve();
     },
     insertAudit(row) {
+      if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
+      const answer: AuditAnswer = {
+        change_id: row.changeId,
+        market_id: marketId,
+        device_id: row.deviceId,
+        conflict_copy_id: row.conflictCopyId ?? null,
+      };
+      applied.set(row.changeId, fromAudit(answer));
       auditRows.push({
         change_id: row.changeId,
         market_id: marketId,
@@ -192,6 +214,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         fields: JSON.stringify(row.fields),
         at: row.at,
         received_at: now,
+        conflict_copy_id: answer.conflict_copy_id,
       });
       return Promise.resolve();
     },

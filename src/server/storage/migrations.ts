@@ -75,9 +75,22 @@ const m0001: Migration = {
   },
 };
 
-/** Append-only: the next migration is '0002_...'. Names sort in the order they run. */
+/**
+ * An applied change is recorded once, by its audit row, which now also answers a retry of it (with the id of
+ * the conflict copy it made, if any); `applied_changes` keeps the rejected ones (and the applied ones recorded
+ * before this migration, still read). Two rows per applied change were ≈ 1,000 of the ≈ 8,800 SQLite pages a
+ * 10,000-change drain wrote (bench, docs/performance.md).
+ */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit').addColumn('conflict_copy_id', 'text').execute();
+  },
+};
+
+/** Append-only: the next migration is '0003_...'. Names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_audit_records_applied_changes': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -20,6 +20,7 @@ export interface MarketSeqTable {
   seq: number;
 }
 
+/** Rejected changes with their answer (and changes applied before migration 0002; since then the audit row). */
 export interface AppliedChangesTable {
   change_id: string;
   market_id: string;
@@ -61,6 +62,8 @@ export interface AuditTable {
   fields: string;
   at: string;
   received_at: string;
+  /** The conflict copy this change made (a retry is answered with it); null when none. */
+  conflict_copy_id: string | null;
 }
 
 export interface DatabaseSchema {

@@ -53,6 +53,8 @@ export interface AuditRow {
   op: 'put' | 'delete';
   fields: string[];
   at: string;
+  /** The conflict copy the change made, if any. */
+  conflictCopyId?: string;
 }
 
 export interface Device {
@@ -86,8 +88,11 @@ export interface MarketTx {
   listRecords(entity: EntityName): Promise<StoredRecord[]>;
   /** Insert or replace a record of this market under the next sequence number; returns that seq. */
   putRecord(record: RecordWrite): Promise<number>;
+  /** How a change was answered, if it was: applied (from its audit row) or rejected. */
   getAppliedChange(changeId: string): Promise<AppliedChangeRow | undefined>;
-  insertAppliedChange(row: AppliedChangeRow): Promise<void>;
+  /** Record a refused change with its answer (the same answer on retry). */
+  insertRejection(row: Omit<AppliedChangeRow, 'status'>): Promise<void>;
+  /** Record an applied change: its audit row is also what answers a retry of it. */
   insertAudit(row: AuditRow): Promise<void>;
   currentSeq(): Promise<number>;
 }

@@ -1,5 +1,5 @@
 // Applying a pushed batch (SYNC.md 4, 5, 12-16): the whole batch in ONE transaction holding the market's
-// lock; each changeId applied at most once (recorded in the same transaction); a rejected change is
+// lock; each changeId applied at most once (its audit row, written in the same transaction, records it); a rejected change is
 // recorded with its answer and the rest goes on; anything unexpected rolls the whole batch back.
 // The batch's applied changes, records and authors are read up front with one query per table; the changes
 // are then applied in order in memory (a later change sees an earlier one's result) and written together.
@@ -23,13 +23,7 @@ export interface PushContext {
 
 /** Record a refused change with its answer (same answer on retry), and return that answer. */
 async function reject(tx: MarketTx, ctx: PushContext, result: ChangeResult): Promise<ChangeResult> {
-  await tx.insertAppliedChange({
-    changeId: result.changeId,
-    marketId: ctx.marketId,
-    deviceId: ctx.deviceId,
-    status: 'rejected',
-    result,
-  });
+  await tx.insertRejection({ changeId: result.changeId, marketId: ctx.marketId, deviceId: ctx.deviceId, result });
   return result;
 }
 
@@ -104,13 +98,7 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
     await tx.putRecord({ entity: change.entity, id: copyId, ...copy });
     result.conflictCopyId = copyId;
   }
-  await tx.insertAppliedChange({
-    changeId: change.changeId,
-    marketId: ctx.marketId,
-    deviceId: ctx.deviceId,
-    status: 'applied',
-    result,
-  });
+  // The audit row records the change as applied, once; a retry is answered from it.
   await tx.insertAudit({
     changeId: change.changeId,
     seq,
@@ -121,6 +109,7 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
     op: change.op,
     fields: change.op === 'delete' ? ['deleted'] : Object.keys(change.fields),
     at: change.at,
+    conflictCopyId: result.conflictCopyId,
   });
   return result;
 }
