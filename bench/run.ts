@@ -11,7 +11,10 @@ import { initialJsGzip } from './lib/size';
 import { startBenchServer } from './lib/server';
 import { benchScreens } from './screens-bench';
 import { benchDrain, benchLocalWrites, benchPull, type Measured } from './sync-bench';
+import { benchBrowserDrain } from './browser-drain';
+import type { OutboxEntry } from '../src/app/db/database';
 import { printTable } from './lib/table';
+import { summarize } from './lib/stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -48,13 +51,16 @@ async function main() {
   console.log(`  ${bs.recordCount} records seeded on ${bs.server.url}`);
   const results: Measured[] = [];
   const info: Record<string, unknown> = {};
+  let drainTemplate: OutboxEntry[] = [];
   const syncBenches = async () => {
     section(`2. fresh tablet pull x${QUICK ? 1 : 3}`);
     const pulled = await benchPull(bs, QUICK ? 1 : 3);
     results.push(pulled.result);
 
     section(`1. sync drain x${QUICK ? 1 : 3}`);
-    results.push(await benchDrain(bs, pulled.tablet, QUICK ? 2000 : 10_000, QUICK ? 1 : 3));
+    const drain = await benchDrain(bs, pulled.tablet, QUICK ? 2000 : 10_000, QUICK ? 1 : 3);
+    results.push(drain.result);
+    drainTemplate = drain.template;
 
     section('3. local writes');
     results.push(...(await benchLocalWrites(bs, pulled.tablet, QUICK ? 50 : 200)));
@@ -73,7 +79,14 @@ async function main() {
       results.push(...screens.measured);
       info.heap = screens.heap;
       info.browserPullMs = Math.round(screens.browserPullMs);
-    } else {
+    }
+    if (drainTemplate.length > 0 && chromiumAvailable()) {
+      section(`1b. sync drain in Chromium (real IndexedDB, unthrottled) x${QUICK ? 1 : 3}`);
+      const runs = summarize(await benchBrowserDrain(bs, drainTemplate, QUICK ? 1 : 3));
+      const floor = results.find((r) => r.name.startsWith('1. '))?.floor.median ?? Number.NaN;
+      info.browserDrain = { ...runs, floorMedian: floor, ratio: runs.median / floor };
+    }
+    if (!chromiumAvailable()) {
       console.error(
         `!! SCREEN BENCHMARKS SKIPPED: no Chromium at ${CHROME_PATH} (apt-get install chromium or CHROME_PATH)`,
       );

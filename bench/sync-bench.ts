@@ -121,15 +121,23 @@ async function queueChanges(t: BenchTablet, bs: BenchServer, n: number, round: n
 }
 
 /** The same change queued again, with a new change id made as the app makes them (time-ordered). */
-function requeued(e: OutboxEntry, round: number): OutboxEntry {
+export function requeued(e: OutboxEntry, round: number): OutboxEntry {
   const changeId = timeOrderedUuid();
   const created = e.entity === 'note' || e.entity === 'stepEvent';
   const recordId = created ? `${e.recordId}-r${round}` : e.recordId;
   return { ...e, changeId, recordId, change: { ...e.change, changeId, recordId }, attempts: 0, lastError: null };
 }
 
-/** 1. Drain 10,000 queued changes through the real engine vs one bulk insert + one HTTP request. */
-export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, reps: number): Promise<Measured> {
+/**
+ * 1. Drain 10,000 queued changes through the real engine vs one bulk insert + one HTTP request. Also returns the
+ * queued changes (without seqs), for the same drain in Chromium.
+ */
+export async function benchDrain(
+  bs: BenchServer,
+  t: BenchTablet,
+  n: number,
+  reps: number,
+): Promise<{ result: Measured; template: OutboxEntry[] }> {
   const runs: number[] = [];
   const cycles: number[] = [];
   const floorRuns: number[] = [];
@@ -231,7 +239,7 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
   }
   const value = summarize(runs);
   const floor = summarize(floorRuns);
-  return {
+  const result: Measured = {
     name: `1. Sync drain (${n} queued changes -> server, SQLite)`,
     unit: 'ms',
     value,
@@ -249,6 +257,7 @@ export async function benchDrain(bs: BenchServer, t: BenchTablet, n: number, rep
       freshKeyFloor: summarize(freshKeyRuns),
     },
   };
+  return { result, template: template ?? [] };
 }
 
 /**

@@ -40,6 +40,13 @@ export function printTable(results: readonly Measured[], info: Record<string, un
         `floor page ${heap.floorMb.toFixed(1)} MB`,
     );
   }
+  const drain = info.browserDrain as { median: number; min: number; max: number; ratio: number } | undefined;
+  if (drain) {
+    console.log(
+      `1b. The same drain in Chromium (real IndexedDB, unthrottled; no target): median ${ms(drain.median)} ms ` +
+        `(${ms(drain.min)}-${ms(drain.max)}), ${drain.ratio.toFixed(2)}x the drain's floor`,
+    );
+  }
   if (typeof info.browserPullMs === 'number') {
     console.log(`   Fresh pull in Chromium (real IndexedDB, unthrottled, one run): ${info.browserPullMs} ms`);
   }

@@ -1,0 +1,101 @@
+// Benchmark 1 again with a real tablet's storage: the same 10,000 queued changes drained by the app's own engine in
+// Debian's Chromium (real IndexedDB, CPU not throttled) into the same server. The Node run (fake-indexeddb) is the
+// one with the target; this one says what a tablet's half costs where it really runs.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { OutboxEntry } from '../src/app/db/database';
+import { createEnrollmentCode } from '../src/server/admin/commands';
+import * as probe from './lib/page-probes';
+import type { BenchServer } from './lib/server';
+import { launch } from './screens-bench';
+import { requeued } from './sync-bench';
+
+const log = (s: string) => console.log(`  ${s}`);
+
+/** Put entries into the app's outbox in one transaction (the page holds the app, which made the database). */
+const addOutbox = (entries: readonly OutboxEntry[]) => `
+(async () => {
+  const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  await new Promise((res, rej) => {
+    const tx = db.transaction('outbox', 'readwrite');
+    for (const e of ${JSON.stringify(entries)}) tx.objectStore('outbox').add(e);
+    tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error);
+  });
+  db.close();
+  return true;
+})()`;
+
+/** Go online (the app's sync trigger) and time, in the page, until the outbox is empty (checked every 20 ms). */
+const drainProbe = `
+(async () => {
+  const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const count = () => new Promise((res, rej) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const t0 = performance.now();
+  window.dispatchEvent(new Event('online'));
+  for (;;) {
+    if ((await count()) === 0) break;
+    if (performance.now() - t0 > 300000) throw new Error('drain stuck');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+})()`;
+
+/** ms per drain of `template` (re-queued with fresh change ids each run), `reps` runs, one Chromium profile. */
+export async function benchBrowserDrain(bs: BenchServer, template: readonly OutboxEntry[], reps: number) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'dangol-bench-drain-'));
+  const { ctx, page } = await launch(dir, false);
+  const runs: number[] = [];
+  try {
+    await page.goto(`${bs.server.url}/today`);
+    // A new profile shows the enrollment screen; the app has made its database by then.
+    await page.waitForFunction('indexedDB.databases().then((d) => d.some((x) => x.name === "dangol"))', undefined, {
+      timeout: 120_000,
+      polling: 250,
+    });
+    const { code } = await createEnrollmentCode(bs.server.storage, bs.marketId);
+    const res = await fetch(`${bs.server.url}/api/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'bench chromium drain' }),
+    });
+    const enrolled = (await res.json()) as { token: string; marketId: string };
+    // Enrolled at the server's current seq: this profile holds no records (a drain only needs its outbox);
+    // what the drain wrote is pulled back after it, outside the measurement.
+    const cursor = await bs.server.storage.inMarketTx(bs.marketId, (tx) => tx.currentSeq());
+    await page.evaluate(
+      probe.writeMeta([
+        { key: 'demo', value: false },
+        { key: 'token', value: enrolled.token },
+        { key: 'marketId', value: enrolled.marketId },
+        { key: 'serverUrl', value: '' },
+        { key: 'cursor', value: cursor },
+        { key: 'enrolled', value: true },
+        { key: 'tutorId', value: bs.market.tutors[0]!.id },
+        { key: 'session.locked', value: false },
+        { key: 'session.lastActive', value: Date.now() },
+      ]),
+    );
+    await page.reload();
+    await page.waitForSelector('.today', { timeout: 120_000 });
+    for (let i = 0; i < reps; i++) {
+      await page.evaluate(addOutbox(template.map((e) => requeued(e, 100 + i))));
+      const audited = await bs.server.storage.countAudit(bs.marketId);
+      const ms = (await page.evaluate(drainProbe)) as number;
+      // Every change applied on the server (one audit row each), not merely gone from the tablet's queue.
+      const applied = (await bs.server.storage.countAudit(bs.marketId)) - audited;
+      if (applied !== template.length) throw new Error(`Chromium drain applied ${applied} of ${template.length}`);
+      runs.push(ms);
+      log(
+        `Chromium drain run ${i + 1}/${reps}: ${ms.toFixed(0)} ms (${template.length} changes, real IndexedDB, unthrottled)`,
+      );
+      await new Promise((r) => setTimeout(r, 1_500)); // the pull-back and the server's idle checkpoint
+    }
+    return runs;
+  } finally {
+    await ctx.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
