@@ -5,8 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OutboxEntry } from '../src/app/db/database';
-import { createEnrollmentCode } from '../src/server/admin/commands';
-import * as probe from './lib/page-probes';
+import { enrollPage } from './lib/enroll-page';
 import type { BenchServer } from './lib/server';
 import { launch } from './screens-bench';
 import { requeued } from './sync-bench';
@@ -55,29 +54,10 @@ export async function benchBrowserDrain(bs: BenchServer, template: readonly Outb
       timeout: 120_000,
       polling: 250,
     });
-    const { code } = await createEnrollmentCode(bs.server.storage, bs.marketId);
-    const res = await fetch(`${bs.server.url}/api/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'bench chromium drain' }),
-    });
-    const enrolled = (await res.json()) as { token: string; marketId: string };
     // Enrolled at the server's current seq: this profile holds no records (a drain only needs its outbox);
     // what the drain wrote is pulled back after it, outside the measurement.
     const cursor = await bs.server.storage.inMarketTx(bs.marketId, (tx) => tx.currentSeq());
-    await page.evaluate(
-      probe.writeMeta([
-        { key: 'demo', value: false },
-        { key: 'token', value: enrolled.token },
-        { key: 'marketId', value: enrolled.marketId },
-        { key: 'serverUrl', value: '' },
-        { key: 'cursor', value: cursor },
-        { key: 'enrolled', value: true },
-        { key: 'tutorId', value: bs.market.tutors[0]!.id },
-        { key: 'session.locked', value: false },
-        { key: 'session.lastActive', value: Date.now() },
-      ]),
-    );
+    await enrollPage(page, bs, 'bench chromium drain', cursor);
     await page.reload();
     await page.waitForSelector('.today', { timeout: 120_000 });
     for (let i = 0; i < reps; i++) {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { launchOptions } from './lib/chromium';
+import { enrollPage } from './lib/enroll-page';
 import type { BenchServer } from './lib/server';
 import * as probe from './lib/page-probes';
 import { serveStatic } from './lib/static-server';
@@ -64,28 +65,7 @@ export async function prepareApp(dir: string, bs: BenchServer): Promise<number> 
   try {
     await page.goto(`${bs.server.url}/today`);
     await waitControlled(page);
-    const { createEnrollmentCode } = await import('../src/server/admin/commands');
-    const { code } = await createEnrollmentCode(bs.server.storage, bs.marketId);
-    const res = await fetch(`${bs.server.url}/api/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'bench chromium' }),
-    });
-    const enrolled = (await res.json()) as { token: string; marketId: string };
-    const tutorId = bs.market.tutors[0]!.id;
-    await page.evaluate(
-      probe.writeMeta([
-        { key: 'demo', value: false },
-        { key: 'token', value: enrolled.token },
-        { key: 'marketId', value: enrolled.marketId },
-        { key: 'serverUrl', value: '' },
-        { key: 'cursor', value: 0 },
-        { key: 'enrolled', value: true },
-        { key: 'tutorId', value: tutorId },
-        { key: 'session.locked', value: false },
-        { key: 'session.lastActive', value: Date.now() },
-      ]),
-    );
+    await enrollPage(page, bs, 'bench chromium', 0);
     const serverSeq = await lastSeq(bs);
     const t0 = performance.now();
     await page.reload();
