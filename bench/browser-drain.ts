@@ -25,21 +25,31 @@ const addOutbox = (entries: readonly OutboxEntry[]) => `
   return true;
 })()`;
 
-/** Go online (the app's sync trigger) and time, in the page, until the outbox is empty (checked every 20 ms). */
-const drainProbe = `
+/**
+ * Go online (the app's sync trigger) and time, in the page, until the engine's first pull request leaves: the
+ * drain is over then (the Node benchmark ends at the same point). Read from resource timing, so the probe
+ * opens no IndexedDB transaction that could wait for, or hold up, the engine's own; the outbox must be empty.
+ */
+export const drainProbe = `
 (async () => {
-  const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  const count = () => new Promise((res, rej) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  performance.clearResourceTimings();
+  performance.setResourceTimingBufferSize(10000);
+  const requests = (kind) =>
+    performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/sync/' + kind));
   const t0 = performance.now();
   window.dispatchEvent(new Event('online'));
   for (;;) {
-    if ((await count()) === 0) break;
+    const pull = requests('pull')[0];
+    if (pull) {
+      const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const left = await new Promise((res, rej) => { const r = db.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      db.close();
+      if (left !== 0) throw new Error(left + ' changes still queued when the pull began');
+      return { ms: pull.startTime - t0, pushes: requests('push').length };
+    }
     if (performance.now() - t0 > 300000) throw new Error('drain stuck');
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
 })()`;
 
 /** ms per drain of `template` (re-queued with fresh change ids each run), `reps` runs, one Chromium profile. */
@@ -63,13 +73,14 @@ export async function benchBrowserDrain(bs: BenchServer, template: readonly Outb
     for (let i = 0; i < reps; i++) {
       await page.evaluate(addOutbox(template.map((e) => requeued(e, 100 + i))));
       const audited = await bs.server.storage.countAudit(bs.marketId);
-      const ms = (await page.evaluate(drainProbe)) as number;
+      const { ms, pushes } = (await page.evaluate(drainProbe)) as { ms: number; pushes: number };
       // Every change applied on the server (one audit row each), not merely gone from the tablet's queue.
       const applied = (await bs.server.storage.countAudit(bs.marketId)) - audited;
       if (applied !== template.length) throw new Error(`Chromium drain applied ${applied} of ${template.length}`);
       runs.push(ms);
       log(
-        `Chromium drain run ${i + 1}/${reps}: ${ms.toFixed(0)} ms (${template.length} changes, real IndexedDB, unthrottled)`,
+        `Chromium drain run ${i + 1}/${reps}: ${ms.toFixed(0)} ms in ${pushes} pushes ` +
+          `(${template.length} changes, real IndexedDB, unthrottled)`,
       );
       await new Promise((r) => setTimeout(r, 1_500)); // the pull-back and the server's idle checkpoint
     }

@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES, MAX_PUSH_BATCH, PushResponseSchema } from '../../domain
 import { applyPushResults, markAttempt, readOutboxHead, rejectEntry } from '../db/repos/sync-repo';
 import { apiUrl, request } from './http';
 import type { SyncDeps, SyncError } from './types';
+import { utf8Length } from './utf8-length';
 
 /** The server's maximum (MAX_PUSH_BATCH): fewer round trips and transactions per drain (bench: 200 -> 500 -> 2,000). */
 export const PUSH_BATCH = MAX_PUSH_BATCH;
@@ -40,7 +41,7 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
     const head = read.entries;
     if (head.length === 0) break;
     const json = JSON.stringify({ changes: head.map((e) => e.change) });
-    if (head.length > 1 && utf8Length(json) > MAX_BODY_BYTES) {
+    if (head.length > 1 && bodyBytes(json) > MAX_BODY_BYTES) {
       // The server would answer 413: send half as many without asking it.
       size = Math.max(1, Math.floor(head.length / 2));
       continue;
@@ -100,9 +101,9 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
   return { ok: true, pushed, rejected };
 }
 
-/** Bytes of `s` in UTF-8 (at most 3 per UTF-16 unit: encoded only when that bound passes the limit). */
-function utf8Length(s: string): number {
-  return s.length * 3 <= MAX_BODY_BYTES ? s.length * 3 : new TextEncoder().encode(s).byteLength;
+/** Bytes of `s` in UTF-8 (at most 3 per UTF-16 unit: counted only when that bound passes the limit). */
+function bodyBytes(s: string): number {
+  return s.length * 3 <= MAX_BODY_BYTES ? s.length * 3 : utf8Length(s);
 }
 
 function seqsOf(entries: readonly { seq?: number }[]): number[] {
