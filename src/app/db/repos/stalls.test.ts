@@ -1,9 +1,20 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DangolDb } from '../database';
 import { setMeta } from '../meta';
 import { mutate } from '../mutate';
 import { ValidationError } from '../errors';
-import { createStall, emptyStall, filterRows, loadStallRows, NO_FILTERS, updateStall, getStall } from './stalls';
+import {
+  createStall,
+  emptyStall,
+  filterRows,
+  loadStallRows,
+  needVisitedStalls,
+  NO_FILTERS,
+  stallListData,
+  updateStall,
+  getStall,
+  watchStallList,
+} from './stalls';
 import { setStepStatus } from './steps';
 import { consentAndSavePersonal } from '../../../../tests/shared-tablet/seed';
 
@@ -104,5 +115,35 @@ describe('stalls repository', () => {
     await expect(updateStall(db, a, { channelSearchId: 'x'.repeat(16) }, 't2')).rejects.toBeInstanceOf(ValidationError);
     expect((await getStall(db, a))?.channelSearchId).toBe('happyfruit');
     expect(await db.outbox.count()).toBe(outboxBefore + 1);
+  });
+
+  it('reads the visited stalls for the list only once the filter asks, then keeps them current', async () => {
+    const { a } = await seed();
+    const stop = watchStallList(db, 'm1', () => undefined);
+    await vi.waitFor(() => expect(stallListData(db, 'm1').counts).toBeDefined());
+    const data = stallListData(db, 'm1');
+    expect(data.complete).toBe(true);
+    expect(data.visited).toBeUndefined();
+    expect(data.rows?.every((r) => r.counted)).toBe(true);
+    needVisitedStalls(db, 'm1');
+    await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set()));
+    await mutate(db, {
+      entity: 'visit',
+      id: 'v1',
+      fields: {
+        stallId: a,
+        tutorId: 't1',
+        scheduledAt: '2026-03-02T10:00:00.000+09:00',
+        durationMin: 30,
+        purpose: '',
+        status: 'done',
+        actualMin: 30,
+        completedAt: '2026-03-02T10:30:00.000+09:00',
+        rescheduledFrom: null,
+        deleted: false,
+      },
+    });
+    await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set([a])));
+    stop();
   });
 });

@@ -3,7 +3,15 @@ import { stepId } from '../../../domain';
 import { DangolDb } from '../database';
 import { setMeta } from '../meta';
 import { ValidationError } from '../errors';
-import { checklistItems, listStepEvents, listSteps, progressOf, setStepStatus } from './steps';
+import {
+  checklistItems,
+  listStepEvents,
+  listSteps,
+  progressOf,
+  setStepStatus,
+  stallOfStepId,
+  stepCounts,
+} from './steps';
 
 let db: DangolDb;
 beforeEach(async () => {
@@ -59,5 +67,28 @@ describe('steps repository', () => {
     events.put = orig;
     expect(await db.steps.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('reads a step id as its stall and refuses ids of another form', () => {
+    expect(stallOfStepId(stepId('st-1:x', 12))).toBe('st-1:x');
+    expect(stallOfStepId('st-1:s')).toBeUndefined();
+    expect(stallOfStepId(':s3')).toBeUndefined();
+    expect(stallOfStepId('st-1:s3a')).toBeUndefined();
+    expect(stallOfStepId('random-id')).toBeUndefined();
+  });
+
+  it('counts progress per stall from the step ids, and from the index when an id is not a step id', async () => {
+    await setStepStatus(db, { stallId: 's1', no: 1, status: 'done', tutorId: 't1' });
+    await setStepStatus(db, { stallId: 's1', no: 2, status: 'na', tutorId: 't1' });
+    await setStepStatus(db, { stallId: 's2', no: 1, status: 'done', tutorId: 't1' });
+    await setStepStatus(db, { stallId: 's2', no: 3, status: 'blocked', reason: '서류 없음', tutorId: 't1' });
+    const counts = await stepCounts(db);
+    expect(Object.fromEntries(counts.complete)).toEqual({ s1: 2, s2: 1 });
+    expect([...counts.blocked]).toEqual(['s2']);
+    // A row whose id does not name its stall (not written by this app): the stall comes from the index instead.
+    const row = await db.steps.get(stepId('s2', 1));
+    await db.steps.put({ ...row!, id: 'odd-id', stallId: 's3' });
+    const again = await stepCounts(db);
+    expect(Object.fromEntries(again.complete)).toEqual({ s1: 2, s2: 1, s3: 1 });
   });
 });

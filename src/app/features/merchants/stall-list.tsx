@@ -1,5 +1,5 @@
 // The 점포 list: search and filters over rows held in memory, rendered virtually so 1,000 stalls scroll smoothly.
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -7,7 +7,7 @@ import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import { filterRows, NO_FILTERS, type StallFilters } from '../../db/repos/stalls';
 import { useSession } from '../../db/session';
 import { StallFiltersBar } from './stall-filters';
-import { ROW_HEIGHT, StallRowView } from './stall-row';
+import { ROW_HEIGHT, StallRowView, useOpenStall } from './stall-row';
 import { useStallRows } from './use-stalls';
 
 const TOTAL = CHECKLIST_TEMPLATE_V1.length;
@@ -44,9 +44,16 @@ function useOverscan(): [number, () => void] {
 export function StallList({ selectedId }: { selectedId?: string | undefined }) {
   const { t } = useTranslation('merchants');
   const session = useSession();
-  const { rows, complete } = useStallRows(session?.marketId);
+  const { rows: allRows, complete: allRead, visitedKnown, needVisited } = useStallRows(session?.marketId);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<StallFilters>(NO_FILTERS);
+  // The visited stalls are read only for the "not visited" filter; until they are, it shows "loading".
+  useEffect(() => {
+    if (filters.notVisited) needVisited();
+  }, [filters.notVisited, needVisited]);
+  const waiting = filters.notVisited && !visitedKnown;
+  const rows = waiting ? undefined : allRows;
+  const complete = allRead && !waiting;
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
     () => (rows ? filterRows(rows, deferredQuery, filters, TOTAL) : []),
@@ -54,6 +61,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [overscan, growOverscan] = useOverscan();
+  const open = useOpenStall();
   // Stable while the shown rows are: the virtualizer recomputes all 1,000 rows' positions whenever this function
   // is a new one, i.e. on every render of the list (each stall opening re-renders it for the selection).
   const itemKey = useCallback((i: number) => visible[i]?.stall.id ?? i, [visible]);
@@ -97,7 +105,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
                 aria-posinset={item.index + 1}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               >
-                <StallRowView row={row} total={TOTAL} selected={row.stall.id === selectedId} />
+                <StallRowView row={row} total={TOTAL} selected={row.stall.id === selectedId} onOpen={open} />
               </li>
             );
           })}

@@ -1,6 +1,6 @@
 // One row of the stall list: name, category, location, merchant, checklist progress, badges.
-import { memo, type MouseEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { memo, useCallback, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { StallRow } from '../../db/repos/stalls';
 import { categoryLabel, locationText } from './location';
@@ -16,7 +16,8 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     a.row.stall === b.row.stall &&
     a.row.complete === b.row.complete &&
     a.row.blocked === b.row.blocked &&
-    a.row.counted === b.row.counted
+    a.row.counted === b.row.counted &&
+    a.onOpen === b.onOpen
   );
 }
 
@@ -24,33 +25,45 @@ interface RowProps {
   row: StallRow;
   total: number;
   selected: boolean;
+  onOpen: (e: MouseEvent<HTMLAnchorElement>, id: string) => void;
+}
+
+/**
+ * A plain tap on a row: reads the detail first and navigates once it is read, like a route loader: the detail then
+ * renders once, complete. Navigating at once made it suspend mid-render, and React threw that render away and
+ * rendered the route again when the read came (a CDP profile at CPU 4x: ≈ 60 ms rendered twice; bench 4c).
+ * Other taps (new tab, modifier keys) keep the link's own behaviour. One function for all rows (the list's), not
+ * `useNavigate` per row: that hook reads the route context, so every row on screen re-rendered on each opening.
+ */
+export function useOpenStall(): (e: MouseEvent<HTMLAnchorElement>, id: string) => void {
+  const navigate = useNavigate();
+  return useCallback(
+    (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+      e.preventDefault();
+      const to = `/stalls/${encodeURIComponent(id)}`;
+      // The detail is read by then, so nothing suspends: it renders in one go (flushSync) instead of in 5 ms slices
+      // of a transition with frames in between (bench 4c, A/B at CPU 4x: later openings 93 -> 70 ms median, the
+      // first 158 -> 143 ms). As the link does: the stall already open is replaced in history, not pushed again.
+      const here = window.location.pathname + window.location.search + window.location.hash;
+      void preloadStallDetail(id).then(() => navigate(to, { replace: here === to, flushSync: true }));
+    },
+    [navigate],
+  );
 }
 
 // Memoized on what a row shows: opening a stall re-renders only the two rows whose selection changed, not every
 // row on screen (bench 4c), and rows rebuilt with the same display (the list's visited stalls read) do not
 // re-render at all.
-export const StallRowView = memo(function StallRowView({ row, total, selected }: RowProps) {
+export const StallRowView = memo(function StallRowView({ row, total, selected, onOpen }: RowProps) {
   const { t } = useTranslation('merchants');
-  const navigate = useNavigate();
   const { stall } = row;
-  // A plain tap reads the detail first and navigates once it is read, like a route loader: the detail then
-  // renders once, complete. Navigating at once made it suspend mid-render, and React threw that render away and
-  // rendered the route again when the read came (a CDP profile at CPU 4x: ≈ 60 ms rendered twice; bench 4c).
-  // Other taps (new tab, modifier keys) keep the link's own behaviour.
-  const open = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
-    e.preventDefault();
-    const to = `/stalls/${encodeURIComponent(id)}`;
-    // The detail is read by then, so nothing suspends: it renders in one go (flushSync) instead of in 5 ms slices
-    // of a transition with frames in between (bench 4c, A/B at CPU 4x: later openings 93 -> 70 ms median, the
-    // first 158 -> 143 ms). As the link does: the stall already open is replaced in history, not pushed again.
-    const here = window.location.pathname + window.location.search + window.location.hash;
-    void preloadStallDetail(id).then(() => navigate(to, { replace: here === to, flushSync: true }));
-  };
+  // A plain link, not the router's <Link>: taps go through `onOpen`, and a <Link> re-renders on every navigation
+  // (it reads the location), i.e. every row on screen on each stall opening (bench 4c).
   return (
-    <Link
-      to={`/stalls/${encodeURIComponent(stall.id)}`}
-      onClick={(e) => open(e, stall.id)}
+    <a
+      href={`/stalls/${encodeURIComponent(stall.id)}`}
+      onClick={(e) => onOpen(e, stall.id)}
       aria-current={selected ? 'page' : undefined}
       className="card"
       style={{
@@ -76,6 +89,6 @@ export const StallRowView = memo(function StallRowView({ row, total, selected }:
         <span style={{ marginRight: 'auto' }}>{stall.merchantName}</span>
         <span>{row.counted ? t('list.progressValue', { complete: row.complete, total }) : '…'}</span>
       </div>
-    </Link>
+    </a>
   );
 }, sameRow);

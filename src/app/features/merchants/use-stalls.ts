@@ -2,13 +2,20 @@
 // (first screen, then all stalls, then badges; only the part whose table changed is read again).
 import { useCallback, useSyncExternalStore } from 'react';
 import { getDb } from '../../db/database';
-import { knownMarketId, stallListData, watchStallList, type StallListData, type StallRow } from '../../db/repos/stalls';
+import {
+  knownMarketId,
+  needVisitedStalls,
+  stallListData,
+  watchStallList,
+  type StallListData,
+  type StallRow,
+} from '../../db/repos/stalls';
 
 const NOTHING: StallListData = {
   stalls: [],
   complete: true,
   counts: undefined,
-  visited: undefined,
+  visited: new Set(),
   rows: [],
 };
 
@@ -17,6 +24,10 @@ export interface StallRows {
   rows: StallRow[] | undefined;
   /** True once every stall is in `rows` (before that, only the first screen). */
   complete: boolean;
+  /** True once the rows' `visited` is read (`needVisited` asks for it). */
+  visitedKnown: boolean;
+  /** Read the visited stalls (the "not visited" filter needs them; nothing else does). */
+  needVisited: () => void;
 }
 
 /**
@@ -31,5 +42,8 @@ export function useStallRows(marketId: string | null | undefined): StallRows {
     [db, market],
   );
   const data = useSyncExternalStore(subscribe, () => (market ? stallListData(db, market) : NOTHING));
-  return { rows: data.rows, complete: data.complete };
+  const needVisited = useCallback(() => {
+    if (market) needVisitedStalls(db, market);
+  }, [db, market]);
+  return { rows: data.rows, complete: data.complete, visitedKnown: data.visited !== undefined, needVisited };
 }
