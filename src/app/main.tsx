@@ -15,6 +15,11 @@ import './ui/theme.css';
 import { warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
+/** The 점포 screen's warm-up, in its own chunk (loaded by then: the tab screens are prefetched first). */
+function warmStalls(marketId: string): Promise<void> {
+  return import('./routes/stalls-route').then((m) => m.warmStallsScreen(marketId)).catch(() => undefined);
+}
+
 /**
  * After the start screen's first frame, when the main thread is next idle (or at the latest 2 s later). It waited
  * 600 ms first until bench 4b showed a tutor tapping 점포 right after start paid for the stalls chunk and the
@@ -40,10 +45,18 @@ async function start() {
   );
   const marketId = session?.marketId;
   whenSettled(() => {
-    void prefetchScreens().catch(() => undefined);
+    const screens = prefetchScreens();
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
     // Its own idle task (≈ 40 ms at CPU 4x), not added to the one above.
     whenIdle(() => warmFonts(), { timeout: 2000 });
+    // As soon as the 점포 chunk is there, and idle again: that screen's components run once off-page (bench 4b,
+    // 4c: their first run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be
+    // done early: a tutor (and the bench) may tap 점포 half a second after start.
+    void screens
+      .then(() => {
+        if (marketId) whenIdle(() => void warmStalls(marketId), { timeout: 1000 });
+      })
+      .catch(() => undefined);
   });
 }
 
