@@ -16,8 +16,8 @@ import { warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
 /** The 점포 screen's warm-up, in its own chunk (loaded by then: the tab screens are prefetched first). */
-function warmStalls(marketId: string): Promise<void> {
-  return import('./routes/stalls-route').then((m) => m.warmStallsScreen(marketId)).catch(() => undefined);
+function warmStalls(marketId: string, tapped: () => boolean): Promise<void> {
+  return import('./routes/stalls-route').then((m) => m.warmStallsScreen(marketId, tapped)).catch(() => undefined);
 }
 
 /**
@@ -44,19 +44,18 @@ async function start() {
     </StrictMode>,
   );
   const marketId = session?.marketId;
+  let tapped = false;
+  window.addEventListener('click', () => (tapped = true), { capture: true, once: true });
   whenSettled(() => {
     const screens = prefetchScreens();
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
     // Its own idle task (≈ 40 ms at CPU 4x), not added to the one above.
     whenIdle(() => warmFonts(), { timeout: 2000 });
-    // As soon as the 점포 chunk is there, and idle again: that screen's components run once off-page (bench 4b,
-    // 4c: their first run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be
-    // done early: a tutor (and the bench) may tap 점포 half a second after start.
-    void screens
-      .then(() => {
-        if (marketId) whenIdle(() => void warmStalls(marketId), { timeout: 1000 });
-      })
-      .catch(() => undefined);
+    // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
+    // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
+    // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait
+    // for idle time (it waited ≈ 0.1 s for it, and then often ran into the tap).
+    void screens.then(() => (marketId ? warmStalls(marketId, () => tapped) : undefined)).catch(() => undefined);
   });
 }
 

@@ -18,7 +18,6 @@ import { NotesSection } from '../features/notes/notes-section';
 import { VisitHistoryView } from '../features/visits/visit-history';
 import { Screen } from '../ui/screen';
 import { SplitView } from '../ui/split-view';
-import { whenIdle } from '../ui/when-idle';
 
 function BackToList() {
   const { t } = useTranslation('merchants');
@@ -141,32 +140,47 @@ function OnCommit({ done }: { done: () => void }) {
  * this done before them, A/B at CPU 4x, tab tap 103 -> 60 ms, first opening 131 -> 86 ms). The render is a
  * transition, in 5 ms slices, so a tap that comes meanwhile is not held up. The stall is the first after the
  * list's first screen (not one the list shows at first); its detail read is dropped at the unmount like any closed
- * detail's, so nothing read here is served later.
+ * detail's, so nothing read here is served later. Once the tutor has tapped (`tapped`), it does not start: its
+ * work would run beside what the tap shows.
  */
-export async function warmStallsScreen(marketId: string): Promise<void> {
+export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
   const ids = await getDb()
     .stalls.where('[marketId+name]')
     .between([marketId, Dexie.minKey], [marketId, Dexie.maxKey])
     .limit(FIRST_SCREEN + 1)
     .primaryKeys();
   const stallId = ids.at(-1);
-  if (stallId === undefined) return;
+  if (stallId === undefined || tapped()) return;
   await preloadStallDetail(stallId);
+  if (tapped()) return;
   const root = createRoot(document.createElement('div'));
   const router = createMemoryRouter([{ path: '/stalls/:stallId?', element: <StallsRoute /> }], {
     initialEntries: [`/stalls/${encodeURIComponent(stallId)}`],
   });
   await new Promise<void>((resolve) => {
-    const done = () => {
-      whenIdle(
-        () => {
-          root.unmount();
-          router.dispose();
-          resolve();
-        },
-        { timeout: 1000 },
-      );
+    let state: 'rendering' | 'committed' | 'gone' = 'rendering';
+    const end = () => {
+      if (state === 'gone') return;
+      state = 'gone';
+      window.removeEventListener('click', onTap, true);
+      root.unmount();
+      router.dispose();
+      resolve();
     };
+    // A tap before the warm-up has committed: drop it (cheap before its commit) rather than let its slices and
+    // commit run beside what the tap renders.
+    const onTap = () => {
+      if (state === 'rendering') end();
+    };
+    // Unmounted in the next task after its commit: before the detail's live queries would start (when idle, at
+    // most 300 ms later) and before its deferred part renders — work that otherwise ran into the first taps.
+    const done = () => {
+      if (state !== 'rendering') return;
+      state = 'committed';
+      window.removeEventListener('click', onTap, true);
+      setTimeout(end, 0);
+    };
+    window.addEventListener('click', onTap, true);
     startTransition(() =>
       root.render(
         <>
