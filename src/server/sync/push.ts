@@ -1,6 +1,7 @@
 // Applying a pushed batch (SYNC.md 4, 5, 12-16): the whole batch in ONE transaction holding the market's
-// lock; each changeId applied at most once (its audit row, written in the same transaction, records it); a rejected change is
-// recorded with its answer and the rest goes on; anything unexpected rolls the whole batch back.
+// lock; each changeId applied at most once (its audit row, written in the same transaction, records it); a
+// rejected change is recorded with its answer and the rest goes on; anything unexpected rolls the whole batch
+// back.
 // The batch's applied changes, records and authors are read up front with one query per table; the changes
 // are then applied in order in memory (a later change sees an earlier one's result) and written together.
 import {
