@@ -43,6 +43,26 @@ async function seed() {
 
 const names = (rows: { stall: { name: string } }[]) => rows.map((r) => r.stall.name);
 
+/** A visit of `stallId` marked done, through the write path. */
+function doneVisit(id: string, stallId: string) {
+  return mutate(db, {
+    entity: 'visit',
+    id,
+    fields: {
+      stallId,
+      tutorId: 't1',
+      scheduledAt: '2026-03-02T10:00:00.000+09:00',
+      durationMin: 30,
+      purpose: '',
+      status: 'done',
+      actualMin: 30,
+      completedAt: '2026-03-02T10:30:00.000+09:00',
+      rescheduledFrom: null,
+      deleted: false,
+    },
+  });
+}
+
 describe('stalls repository', () => {
   it('lists by name and searches name, merchant, category and location', async () => {
     await seed();
@@ -58,22 +78,7 @@ describe('stalls repository', () => {
 
   it('filters by visited, opened, blocked and progress from the indexes', async () => {
     const { a, b, c } = await seed();
-    await mutate(db, {
-      entity: 'visit',
-      id: 'v1',
-      fields: {
-        stallId: a,
-        tutorId: 't1',
-        scheduledAt: '2026-03-02T10:00:00.000+09:00',
-        durationMin: 30,
-        purpose: '',
-        status: 'done',
-        actualMin: 30,
-        completedAt: '2026-03-02T10:30:00.000+09:00',
-        rescheduledFrom: null,
-        deleted: false,
-      },
-    });
+    await doneVisit('v1', a);
     await mutate(db, {
       entity: 'visit',
       id: 'v2',
@@ -127,22 +132,7 @@ describe('stalls repository', () => {
     expect(data.rows?.every((r) => r.counted)).toBe(true);
     needVisitedStalls(db, 'm1');
     await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set()));
-    await mutate(db, {
-      entity: 'visit',
-      id: 'v1',
-      fields: {
-        stallId: a,
-        tutorId: 't1',
-        scheduledAt: '2026-03-02T10:00:00.000+09:00',
-        durationMin: 30,
-        purpose: '',
-        status: 'done',
-        actualMin: 30,
-        completedAt: '2026-03-02T10:30:00.000+09:00',
-        rescheduledFrom: null,
-        deleted: false,
-      },
-    });
+    await doneVisit('v1', a);
     await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set([a])));
     stop();
   });
