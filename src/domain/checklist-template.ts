@@ -124,3 +124,14 @@ export const FUNNEL_STEPS = { consent: 1, channelOpened: 4, businessVerified: 7,
 export function stepId(stallId: string, stepNo: number): string {
   return `${stallId}:s${stepNo}`;
 }
+
+/** The stall a step belongs to, read back from its id (`stepId`); undefined for an id not of that form. */
+export function stallOfStepId(id: string): string | undefined {
+  const at = id.lastIndexOf(':s');
+  if (at <= 0 || at + 2 >= id.length) return undefined;
+  for (let i = at + 2; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return id.slice(0, at);
+}

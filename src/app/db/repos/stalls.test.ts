@@ -16,6 +16,7 @@ import {
   watchStallList,
 } from './stalls';
 import { setStepStatus } from './steps';
+import { seedVisit } from './visits-test-seed';
 import { consentAndSavePersonal } from '../../../../tests/shared-tablet/seed';
 
 let db: DangolDb;
@@ -43,26 +44,6 @@ async function seed() {
 
 const names = (rows: { stall: { name: string } }[]) => rows.map((r) => r.stall.name);
 
-/** A visit of `stallId` marked done, through the write path. */
-function doneVisit(id: string, stallId: string) {
-  return mutate(db, {
-    entity: 'visit',
-    id,
-    fields: {
-      stallId,
-      tutorId: 't1',
-      scheduledAt: '2026-03-02T10:00:00.000+09:00',
-      durationMin: 30,
-      purpose: '',
-      status: 'done',
-      actualMin: 30,
-      completedAt: '2026-03-02T10:30:00.000+09:00',
-      rescheduledFrom: null,
-      deleted: false,
-    },
-  });
-}
-
 describe('stalls repository', () => {
   it('lists by name and searches name, merchant, category and location', async () => {
     await seed();
@@ -78,7 +59,7 @@ describe('stalls repository', () => {
 
   it('filters by visited, opened, blocked and progress from the indexes', async () => {
     const { a, b, c } = await seed();
-    await doneVisit('v1', a);
+    await seedVisit(db, 'v1', a, new Date('2026-03-02T01:00:00Z'), { tutorId: 't1', status: 'done' });
     await mutate(db, {
       entity: 'visit',
       id: 'v2',
@@ -132,7 +113,7 @@ describe('stalls repository', () => {
     expect(data.rows?.every((r) => r.counted)).toBe(true);
     needVisitedStalls(db, 'm1');
     await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set()));
-    await doneVisit('v1', a);
+    await seedVisit(db, 'v1', a, new Date('2026-03-02T01:00:00Z'), { tutorId: 't1', status: 'done' });
     await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set([a])));
     stop();
   });

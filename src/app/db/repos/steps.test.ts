@@ -1,17 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { stepId } from '../../../domain';
+import { stallOfStepId, stepId } from '../../../domain';
 import { DangolDb } from '../database';
 import { setMeta } from '../meta';
 import { ValidationError } from '../errors';
-import {
-  checklistItems,
-  listStepEvents,
-  listSteps,
-  progressOf,
-  setStepStatus,
-  stallOfStepId,
-  stepCounts,
-} from './steps';
+import { checklistItems, listStepEvents, listSteps, progressOf, setStepStatus, stepCounts } from './steps';
 
 let db: DangolDb;
 beforeEach(async () => {

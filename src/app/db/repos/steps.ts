@@ -7,6 +7,7 @@ import {
   CHECKLIST_TEMPLATES,
   timeOrderedUuid,
   type EntityName,
+  stallOfStepId,
   stepId,
   type Step,
   type StepEvent,
@@ -144,17 +145,6 @@ export async function listStepEvents(db: DangolDb, id: string): Promise<StepEven
 export interface StepCounts {
   complete: Map<string, number>;
   blocked: Set<string>;
-}
-
-/** The stall a step belongs to, from its id (`stepId`: stall id, ":s", step number); undefined if not of that form. */
-export function stallOfStepId(id: string): string | undefined {
-  const at = id.lastIndexOf(':s');
-  if (at <= 0 || at + 2 >= id.length) return undefined;
-  for (let i = at + 2; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  return id.slice(0, at);
 }
 
 /**
