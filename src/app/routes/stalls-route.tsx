@@ -113,8 +113,11 @@ export function StallsRoute() {
     <p>{t('merchants:detail.pick')}</p>
   );
   return (
-    <Screen title={t('nav.stalls')} actions={<AddStallLink />}>
+    // A fixed frame to the tab bar: the list scrolls in its own box, beside (or instead of) the detail's pane.
+    <Screen title={t('nav.stalls')} actions={<AddStallLink />} fill>
       <SplitView
+        fill
+        detailKey={adding ? 'add' : stallId}
         list={<StallList selectedId={stallId} />}
         detail={
           // Outside the detail keyed by stall: opening another stall keeps the current pane until the new one is

@@ -2,7 +2,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import { filterRows, NO_FILTERS, type StallFilters } from '../../db/repos/stalls';
 import { useSession } from '../../db/session';
@@ -12,11 +12,43 @@ import { useStallRows } from './use-stalls';
 
 const TOTAL = CHECKLIST_TEMPLATE_V1.length;
 
-const SCROLLER_HEIGHT = 'max(320px, calc(100vh - 410px))';
+/**
+ * The scroll box's least height: one row. It takes the height left on the screen (a flex item down from `main`,
+ * theme.css `.screen-fill`, `.split-fill`), so its bottom is the tab bar's top whatever is above it (banners that
+ * come and go included); on a screen too short for one row, the main area scrolls instead.
+ */
+const MIN_HEIGHT = ROW_HEIGHT;
 
-/** SCROLLER_HEIGHT in pixels now. */
-function scrollerHeight(): number {
-  return typeof window === 'undefined' ? 0 : Math.max(320, window.innerHeight - 410);
+/** The scroll box's height when a list was last laid out, and the window's size then. */
+let laidOut: { width: number; height: number; box: number } | undefined;
+
+/**
+ * The scroll box's height before it is laid out, for the virtualizer's first render: the height it had the last
+ * time at this window size, or before that a guess from the window's height (what the top bar, screen header,
+ * filters and tab bar took in Chromium at 768x1024, and at 1024x768 where the list's pane is narrower and the
+ * filters wrap). The virtualizer reads the real height at its first commit (`observeLaidOut`) and renders again
+ * only if that holds another set of rows (a guess 13 px too tall did at 1024x768: one row more, then removed).
+ */
+function expectedHeight(): number {
+  if (typeof window === 'undefined') return 0;
+  const { innerWidth: width, innerHeight: height } = window;
+  if (laidOut && laidOut.width === width && laidOut.height === height) return laidOut.box;
+  const twoPanes = width > height && width > 820; // theme.css `.split`
+  return Math.max(MIN_HEIGHT, height - (twoPanes ? 423 : 366));
+}
+
+/**
+ * The virtualizer's own size observer (it reads the box's size at its first commit, then on each resize), except
+ * that a size of 0 — a box that is not laid out: the off-page warm-up's detached root (stalls-route.tsx), or the
+ * list's pane hidden behind a stall's detail in portrait — is not taken: the rows from the last real size (or the
+ * guess) stay, instead of none.
+ */
+function observeLaidOut(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  return observeElementRect(instance, (rect) => {
+    if (rect.height === 0) return;
+    laidOut = { width: window.innerWidth, height: window.innerHeight, box: rect.height };
+    cb(rect);
+  });
 }
 
 /** The link to the new-stall form, for the screen's header. */
@@ -69,16 +101,17 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    // The scroller's height as its CSS below computes it: the first render already holds the rows on screen.
-    // Without it the first commit had none, the virtualizer measured, and the rows came in a second render and
-    // layout (the 점포 tab tap laid the page out twice, ≈ 60 ms each at CPU 4x the first time; bench 4b).
-    initialRect: { width: 0, height: scrollerHeight() },
+    // The scroller's expected height: the first render already holds the rows on screen. Without it the first
+    // commit had none, the virtualizer measured, and the rows came in a second render and layout (the 점포 tab
+    // tap laid the page out twice, ≈ 60 ms each at CPU 4x the first time; bench 4b).
+    initialRect: { width: 0, height: expectedHeight() },
+    observeElementRect: observeLaidOut,
     overscan,
     getItemKey: itemKey,
   });
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem', flex: '1 1 0', minHeight: 0 }}>
       <StallFiltersBar query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} />
       <p role="status" style={{ margin: 0, fontWeight: 700 }}>
         {rows && complete ? t('list.count', { count: visible.length }) : t('common:loading')}
@@ -89,7 +122,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
       <div
         ref={scrollRef}
         onScroll={overscan === 1 ? growOverscan : undefined}
-        style={{ height: SCROLLER_HEIGHT, overflowY: 'auto', contain: 'strict' }}
+        style={{ flex: '1 1 0', minHeight: MIN_HEIGHT, overflowY: 'auto', contain: 'strict' }}
       >
         <ul
           aria-label={t('list.results')}
