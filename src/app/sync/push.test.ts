@@ -132,4 +132,114 @@ describe('push: draining the outbox', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(server.log.filter((l) => l.path === '/api/sync/push').map((l) => l.changes)).toEqual([ids, ids]);
   });
+
+  describe('pipelined: the next batch is read while one is in flight, one request at a time', () => {
+    /** Wraps the fake server's fetch: each push answers after `ms`, and the wrapper counts pushes in flight. */
+    function slowPushes(server: FakeServer, ms: number) {
+      const seen = { inFlight: 0, maxInFlight: 0, queuedAtArrival: [] as number[] };
+      const inner = server.fetch;
+      const wrapped: typeof fetch = async (input, init) => {
+        if (!String(input).endsWith('/api/sync/push')) return inner(input, init);
+        seen.inFlight += 1;
+        seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+        try {
+          await new Promise((r) => setTimeout(r, ms));
+          return await inner(input, init);
+        } finally {
+          seen.inFlight -= 1;
+        }
+      };
+      return { seen, fetch: wrapped };
+    }
+
+    it('never has two pushes in flight, keeps seq order, and empties the queue', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      const ids = await addStalls(db, 23);
+      const slow = slowPushes(server, 15);
+      const out = await drainOutbox({ ...ctx(db, server, 5), deps: { db, fetch: slow.fetch, now: Date.now } });
+      expect(out).toEqual({ ok: true, pushed: 23, rejected: 0 });
+      expect(slow.seen.maxInFlight).toBe(1);
+      const pushes = server.log.filter((l) => l.path === '/api/sync/push');
+      expect(pushes.map((p) => p.changes?.length)).toEqual([5, 5, 5, 5, 3]);
+      expect(pushes.flatMap((p) => p.changes)).toEqual(ids);
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('sends changes queued while a batch is in flight after it, in seq order, and loses none', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      await addStalls(db, 6);
+      const inner = server.fetch;
+      let added = 0;
+      const fetchWhileTyping: typeof fetch = async (input, init) => {
+        if (String(input).endsWith('/api/sync/push') && added < 3) {
+          // A tutor saves another stall while this push is on its way.
+          await mutate(db, { entity: 'stall', id: `late${added}`, fields: stallFields(`늦은${added}`) as never });
+          added += 1;
+        }
+        return inner(input, init);
+      };
+      const out = await drainOutbox({ ...ctx(db, server, 4), deps: { db, fetch: fetchWhileTyping, now: Date.now } });
+      expect(out).toMatchObject({ ok: true, pushed: 9, rejected: 0 });
+      const sent = server.log.filter((l) => l.path === '/api/sync/push').flatMap((p) => p.changes ?? []);
+      expect(new Set(sent).size).toBe(9);
+      expect(server.get('stall', 'late2')?.data.name).toBe('늦은2');
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('on a failure after a good batch: the good batch has left the queue, the failed one and the rest wait', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      const ids = await addStalls(db, 9);
+      const inner = server.fetch;
+      let pushes = 0;
+      const secondFails: typeof fetch = async (input, init) => {
+        if (String(input).endsWith('/api/sync/push') && ++pushes === 2) server.script.push({ status: 503 });
+        return inner(input, init);
+      };
+      const out = await drainOutbox({ ...ctx(db, server, 3), deps: { db, fetch: secondFails, now: Date.now } });
+      expect(out).toMatchObject({ ok: false, retryable: true, error: { status: 503 } });
+      const left = await db.outbox.orderBy('seq').toArray();
+      expect(left.map((e) => e.changeId)).toEqual(ids.slice(3));
+      expect(left.map((e) => e.attempts)).toEqual([1, 1, 1, 0, 0, 0]);
+      expect([...server.applied]).toEqual(ids.slice(0, 3));
+    });
+
+    it('sends a change the server left unanswered again before anything later', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      const ids = await addStalls(db, 6);
+      const inner = server.fetch;
+      let dropped = false;
+      const forgetful: typeof fetch = async (input, init) => {
+        const res = await inner(input, init);
+        if (dropped || !String(input).endsWith('/api/sync/push')) return res;
+        dropped = true;
+        const body = (await res.json()) as { results: { changeId: string }[]; serverSeq: number };
+        // The answer to the first batch leaves out its last change.
+        body.results = body.results.filter((r) => r.changeId !== ids[2]);
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      };
+      const out = await drainOutbox({ ...ctx(db, server, 3), deps: { db, fetch: forgetful, now: Date.now } });
+      expect(out).toMatchObject({ ok: true, pushed: 6, rejected: 0 });
+      const pushes = server.log.filter((l) => l.path === '/api/sync/push').map((p) => p.changes);
+      expect(pushes[0]).toEqual(ids.slice(0, 3));
+      expect(pushes[1]?.[0]).toBe(ids[2]);
+      expect(pushes.flat().filter((id) => id !== ids[2])).toEqual(ids.filter((id) => id !== ids[2]));
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('still narrows down a batch refused as a whole in the middle of a drain', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      const ids = await addStalls(db, 10);
+      server.poisonIds.add(ids[7]!);
+      const out = await drainOutbox(ctx(db, server, 4));
+      expect(out).toMatchObject({ ok: true, pushed: 9, rejected: 1 });
+      expect((await listNeedsAttention(db)).map((a) => a.changeId)).toEqual([ids[7]]);
+      expect([...server.applied]).toEqual(ids.filter((_, i) => i !== 7));
+      expect(await db.outbox.count()).toBe(0);
+    });
+  });
 });

@@ -1,8 +1,9 @@
 // Drains the outbox to POST /api/sync/push, strictly in seq order, in batches (SYNC.md 3-6). Each response is
 // applied in one Dexie transaction. A per-change rejection moves that change to "needs attention" and the rest
 // goes on; a 400/403/413 on a whole batch is narrowed down by halving until the bad change stands alone.
-import { MAX_BODY_BYTES, MAX_PUSH_BATCH, PushResponseSchema } from '../../domain';
-import { applyPushResults, markAttempt, readOutboxHead, rejectEntry } from '../db/repos/sync-repo';
+import { MAX_BODY_BYTES, MAX_PUSH_BATCH, PushResponseSchema, type ChangeResult } from '../../domain';
+import type { OutboxEntry } from '../db/database';
+import { applyPushResults, markAttempt, readOutboxHead, rejectEntry, type OutboxHead } from '../db/repos/sync-repo';
 import { apiUrl, request } from './http';
 import type { SyncDeps, SyncError } from './types';
 import { utf8Length } from './utf8-length';
@@ -30,73 +31,137 @@ export interface PushContext {
 const isBatchLevelRejection = (status: number | undefined) =>
   status === 400 || status === 403 || status === 413 || status === 422;
 
+/** A batch ready to send: the entries as read (with the outbox's epoch) and their request body. */
+interface Prepared {
+  read: OutboxHead;
+  json: string;
+}
+
+async function prepare(db: PushContext['deps']['db'], limit: number, afterSeq?: number): Promise<Prepared> {
+  const read = await readOutboxHead(db, limit, afterSeq);
+  return { read, json: JSON.stringify({ changes: read.entries.map((e) => e.change) }) };
+}
+
+/** Every change sent has its answer in the response (a partial answer must be sent again before anything later). */
+function answersAll(results: readonly ChangeResult[], head: readonly OutboxEntry[]): boolean {
+  if (results.length < head.length) return false;
+  const answered = new Set(results.map((r) => r.changeId));
+  return head.every((e) => answered.has(e.changeId));
+}
+
+/**
+ * Pushes the outbox head by head, one request in flight at a time, so the server receives changes strictly in
+ * seq order. The tablet's own work is pipelined around the requests: while a batch is in flight, the previous
+ * batch's answers are applied to the outbox and the next batch is read and serialized, so the tablet and the
+ * server work at the same time instead of taking turns (bench 1b: tablet and server on separate processes).
+ */
 export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
   const { db, fetch, now } = ctx.deps;
   const full = ctx.batchSize ?? PUSH_BATCH;
   let size = full;
   let pushed = 0;
   let rejected = 0;
-  while (!ctx.shouldStop?.()) {
-    const read = await readOutboxHead(db, size);
-    const head = read.entries;
-    if (head.length === 0) break;
-    const json = JSON.stringify({ changes: head.map((e) => e.change) });
-    if (head.length > 1 && bodyBytes(json) > MAX_BODY_BYTES) {
-      // The server would answer 413: send half as many without asking it.
-      size = Math.max(1, Math.floor(head.length / 2));
-      continue;
-    }
-    const res = await request({
-      fetch,
-      now,
-      url: apiUrl(ctx.serverUrl, '/api/sync/push'),
-      method: 'POST',
-      token: ctx.token,
-      json,
-      schema: PushResponseSchema,
-    });
-    const iso = new Date(now()).toISOString();
-    if (res.ok) {
-      const r = await applyPushResults(db, res.body.results, iso, read);
-      if (r.done + r.rejected === 0) {
-        // The server answered without accounting for our changes: never loop on it, retry later.
-        const error: SyncError = { kind: 'bad_response', message: 'Push response did not list the changes sent' };
-        await markAttempt(db, seqsOf(head), error.message ?? '');
-        return { ok: false, error, retryable: true, retryAfterMs: null };
-      }
-      pushed += r.done;
-      rejected += r.rejected;
-      continue;
-    }
-    if (!res.retryable && isBatchLevelRejection(res.error.status)) {
-      if (head.length > 1) {
+  /** The previous batch's answers, being applied while the next batch is in flight. */
+  let applying: Promise<{ done: number; rejected: number }> | null = null;
+  /** The batch after the one in flight, read while it flies. */
+  let next: Promise<Prepared> | null = null;
+  const settle = async () => {
+    if (!applying) return;
+    const r = await applying;
+    applying = null;
+    pushed += r.done;
+    rejected += r.rejected;
+  };
+  /** Drop the read-ahead batch: the head must be read again from the start (after a halving or a partial answer). */
+  const dropNext = async () => {
+    const dropped = next;
+    next = null;
+    await dropped?.catch(() => undefined);
+  };
+  try {
+    while (!ctx.shouldStop?.()) {
+      const batch = await (next ?? settle().then(() => prepare(db, size)));
+      next = null;
+      const { read, json } = batch;
+      const head = read.entries;
+      if (head.length === 0) break;
+      if (head.length > 1 && bodyBytes(json) > MAX_BODY_BYTES) {
+        // The server would answer 413: send half as many without asking it.
         size = Math.max(1, Math.floor(head.length / 2));
         continue;
       }
-      const only = head[0];
-      if (only) {
-        await rejectEntry(
-          db,
-          {
-            changeId: only.changeId,
-            reason: res.error.message ?? `Rejected by the server (HTTP ${res.error.status ?? '?'})`,
-            reasonKo:
-              res.error.messageKo ??
-              res.error.message ??
-              `서버가 이 변경을 받지 않았습니다 (HTTP ${res.error.status ?? '?'})`,
-            code:
-              res.error.code ??
-              (res.error.status === 413 ? 'too_large' : res.error.status === 403 ? 'forbidden' : 'invalid'),
-          },
-          iso,
-        );
-        rejected += 1;
+      const sending = request({
+        fetch,
+        now,
+        url: apiUrl(ctx.serverUrl, '/api/sync/push'),
+        method: 'POST',
+        token: ctx.token,
+        json,
+        schema: PushResponseSchema,
+      });
+      const lastSeq = head[head.length - 1]?.seq;
+      if (lastSeq !== undefined) {
+        next = prepare(db, size, lastSeq);
+        next.catch(() => undefined); // awaited (and its error raised) when it is used
       }
-      size = full;
-      continue;
+      const res = await sending;
+      await settle();
+      const iso = new Date(now()).toISOString();
+      if (res.ok) {
+        if (answersAll(res.body.results, head)) {
+          applying = applyPushResults(db, res.body.results, iso, read);
+          applying.catch(() => undefined); // awaited by settle()
+          continue;
+        }
+        // Not every change was answered: apply what was, then read the head again from the start.
+        await dropNext();
+        const r = await applyPushResults(db, res.body.results, iso, read);
+        if (r.done + r.rejected === 0) {
+          // The server answered without accounting for our changes: never loop on it, retry later.
+          const error: SyncError = { kind: 'bad_response', message: 'Push response did not list the changes sent' };
+          await markAttempt(db, seqsOf(head), error.message ?? '');
+          return { ok: false, error, retryable: true, retryAfterMs: null };
+        }
+        pushed += r.done;
+        rejected += r.rejected;
+        continue;
+      }
+      await dropNext();
+      if (!res.retryable && isBatchLevelRejection(res.error.status)) {
+        if (head.length > 1) {
+          size = Math.max(1, Math.floor(head.length / 2));
+          continue;
+        }
+        const only = head[0];
+        if (only) {
+          await rejectEntry(
+            db,
+            {
+              changeId: only.changeId,
+              reason: res.error.message ?? `Rejected by the server (HTTP ${res.error.status ?? '?'})`,
+              reasonKo:
+                res.error.messageKo ??
+                res.error.message ??
+                `서버가 이 변경을 받지 않았습니다 (HTTP ${res.error.status ?? '?'})`,
+              code:
+                res.error.code ??
+                (res.error.status === 413 ? 'too_large' : res.error.status === 403 ? 'forbidden' : 'invalid'),
+            },
+            iso,
+          );
+          rejected += 1;
+        }
+        size = full;
+        continue;
+      }
+      await markAttempt(db, seqsOf(head), res.error.message ?? res.error.kind);
+      return res;
     }
-    await markAttempt(db, seqsOf(head), res.error.message ?? res.error.kind);
-    return res;
+    await settle();
+  } finally {
+    // Stopped or failed midway: nothing is left running behind the caller's back.
+    await dropNext();
+    await applying?.catch(() => undefined);
   }
   return { ok: true, pushed, rejected };
 }

@@ -28,10 +28,15 @@ export interface OutboxHead {
   epoch: number;
 }
 
-/** The oldest `limit` queued changes, strictly in seq order (SYNC.md 3). */
-export function readOutboxHead(db: DangolDb, limit: number): Promise<OutboxHead> {
+/**
+ * The oldest `limit` queued changes, strictly in seq order (SYNC.md 3); with `afterSeq`, the oldest after that
+ * seq (the next batch, read while the batch up to `afterSeq` is still in flight).
+ */
+export function readOutboxHead(db: DangolDb, limit: number, afterSeq?: number): Promise<OutboxHead> {
   return db.transaction('r', db.outbox, db.meta, async () => ({
-    entries: await db.outbox.orderBy('seq').limit(limit).toArray(),
+    entries: await (afterSeq === undefined ? db.outbox.orderBy('seq') : db.outbox.where(':id').above(afterSeq))
+      .limit(limit)
+      .toArray(),
     epoch: await readOutboxEpoch(db),
   }));
 }
