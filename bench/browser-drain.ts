@@ -52,13 +52,30 @@ export const drainProbe = `
   }
 })()`;
 
+/**
+ * Resolves once the app's pull cursor has reached `seq` (meta 'cursor'): the pull-back of what a drain wrote is
+ * over, so the next run's drain does not start behind it (on a loaded machine it can outlast a fixed wait).
+ */
+const pulledBackTo = (seq: number) => `
+(async () => {
+  const t0 = performance.now();
+  for (;;) {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const row = await new Promise((res, rej) => { const r = db.transaction('meta').objectStore('meta').get('cursor'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    db.close();
+    if (row && row.value >= ${seq}) return true;
+    if (performance.now() - t0 > 300000) throw new Error('pull-back stuck below seq ${seq}');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})()`;
+
 /** ms per drain of `template` (re-queued with fresh change ids each run), `reps` runs, one Chromium profile. */
 export async function benchBrowserDrain(bs: BenchServer, template: readonly OutboxEntry[], reps: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dangol-bench-drain-'));
   const { ctx, page } = await launch(dir, false);
   const runs: number[] = [];
   try {
-    await page.goto(`${bs.server.url}/today`);
+    await page.goto(`${bs.url}/today`);
     // A new profile shows the enrollment screen; the app has made its database by then.
     await page.waitForFunction('indexedDB.databases().then((d) => d.some((x) => x.name === "dangol"))', undefined, {
       timeout: 120_000,
@@ -66,23 +83,24 @@ export async function benchBrowserDrain(bs: BenchServer, template: readonly Outb
     });
     // Enrolled at the server's current seq: this profile holds no records (a drain only needs its outbox);
     // what the drain wrote is pulled back after it, outside the measurement.
-    const cursor = await bs.server.storage.inMarketTx(bs.marketId, (tx) => tx.currentSeq());
+    const cursor = await bs.currentSeq();
     await enrollPage(page, bs, 'bench chromium drain', cursor);
     await page.reload();
     await page.waitForSelector('.today', { timeout: 120_000 });
     for (let i = 0; i < reps; i++) {
       await page.evaluate(addOutbox(template.map((e) => requeued(e, 100 + i))));
-      const audited = await bs.server.storage.countAudit(bs.marketId);
+      const audited = await bs.countAudit();
       const { ms, pushes } = (await page.evaluate(drainProbe)) as { ms: number; pushes: number };
       // Every change applied on the server (one audit row each), not merely gone from the tablet's queue.
-      const applied = (await bs.server.storage.countAudit(bs.marketId)) - audited;
+      const applied = (await bs.countAudit()) - audited;
       if (applied !== template.length) throw new Error(`Chromium drain applied ${applied} of ${template.length}`);
       runs.push(ms);
       log(
         `Chromium drain run ${i + 1}/${reps}: ${ms.toFixed(0)} ms in ${pushes} pushes ` +
           `(${template.length} changes, real IndexedDB, unthrottled)`,
       );
-      await new Promise((r) => setTimeout(r, 1_500)); // the pull-back and the server's idle checkpoint
+      await page.evaluate(pulledBackTo(await bs.currentSeq()));
+      await new Promise((r) => setTimeout(r, 1_500)); // the server's idle checkpoint
     }
     return runs;
   } finally {

@@ -48,7 +48,7 @@ async function main() {
 
   section('server: seeding the 10x market');
   const bs = await startBenchServer(APP_DIST);
-  console.log(`  ${bs.recordCount} records seeded on ${bs.server.url}`);
+  console.log(`  ${bs.recordCount} records seeded on ${bs.url}`);
   const results: Measured[] = [];
   const info: Record<string, unknown> = {};
   let drainTemplate: OutboxEntry[] = [];

@@ -63,7 +63,7 @@ export interface ScreenResults {
 export async function prepareApp(dir: string, bs: BenchServer): Promise<number> {
   const { ctx, page } = await launch(dir, false);
   try {
-    await page.goto(`${bs.server.url}/today`);
+    await page.goto(`${bs.url}/today`);
     await waitControlled(page);
     await enrollPage(page, bs, 'bench chromium', 0);
     const serverSeq = await lastSeq(bs);
@@ -84,7 +84,7 @@ export async function prepareApp(dir: string, bs: BenchServer): Promise<number> 
 async function lastSeq(bs: BenchServer): Promise<number> {
   let since = 0;
   for (;;) {
-    const page = await bs.server.storage.pull(bs.marketId, since, 100_000);
+    const page = await bs.pull(since, 100_000);
     if (!page.hasMore) return page.cursor;
     since = page.cursor;
   }
@@ -112,7 +112,7 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
       floorCold.push(f.ms);
       if (i === reps - 1) floorHeap = await heapMb(f.cdp);
       await f.ctx.close();
-      const a = await coldStart(appDir, `${bs.server.url}/today`, '.today .visit-count');
+      const a = await coldStart(appDir, `${bs.url}/today`, '.today .visit-count');
       appCold.push(a.ms);
       log(`cold start ${i + 1}/${reps}: app ${a.ms.toFixed(0)} ms, floor ${f.ms.toFixed(0)} ms`);
       if (i < reps - 1) {

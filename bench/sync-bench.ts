@@ -1,16 +1,13 @@
 // Benchmarks 1-3 in Node (fake-indexeddb stands in for the tablet's IndexedDB): a fresh tablet's full pull,
 // draining 10,000 offline changes, and single local writes at full data. Each against its floor.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
 import { DangolDb, TABLE_OF, type OutboxEntry } from '../src/app/db/database';
 import { saveNote } from '../src/app/db/repos/notes';
 import { setStepStatus } from '../src/app/db/repos/steps';
 import { updateVisit } from '../src/app/db/repos/visits';
 import { stepId, timeOrderedUuid } from '../src/domain';
-import { bulkInsertServer, bulkPutTablet, bulkUpsertServer, startFloorHttp, type FloorRow } from './lib/floors';
+import { bulkPutTablet, startFloorHttp, type FloorRow } from './lib/floors';
 import type { BenchServer } from './lib/server';
-import type { DatabaseSchema } from '../src/server/storage/schema';
-import type { Dialect } from '../src/server/storage/storage';
 import { summarize, timed, type Summary } from './lib/stats';
 import { dropTablet, enrollTablet, makeTablet, type BenchTablet } from './lib/tablet';
 
@@ -36,7 +33,7 @@ export async function benchPull(bs: BenchServer, reps: number): Promise<{ result
   let pages = 0;
   for (let i = 0; i < reps; i++) {
     const t = makeTablet(`pull${i}`);
-    const { ms } = await timed(() => enrollTablet(t, bs.server, bs.marketId, tutorId));
+    const { ms } = await timed(() => enrollTablet(t, bs, tutorId));
     pages = t.sent.filter((s) => s.kind === 'pull').length;
     const held = await countRecords(t.db);
     if (held < bs.recordCount) throw new Error(`pull incomplete: ${held} of ${bs.recordCount} records`);
@@ -45,7 +42,7 @@ export async function benchPull(bs: BenchServer, reps: number): Promise<{ result
     if (keep) await dropTablet(keep);
     keep = t;
   }
-  const all = await bs.server.storage.pull(bs.marketId, 0, 1_000_000);
+  const all = await bs.pull(0, 1_000_000);
   const wire = all.records.map((r) => ({ entity: r.entity, id: r.id, data: r.data, clocks: r.clocks, seq: r.seq }));
   const http = await startFloorHttp();
   http.setPayload({ records: wire, cursor: all.cursor, hasMore: false });
@@ -180,7 +177,7 @@ export async function benchDrain(
       }
       const rows = localRows.map((r, k) => ({ ...r, id: `floor${i}-${k}-${r.id}` }));
       const body = JSON.stringify({ changes: entries.map((e) => e.change) });
-      const seqBefore = await marketSeq(bs);
+      const seqBefore = await bs.currentSeq();
       await serverIdle();
       t.online = true;
       t.sent.length = 0;
@@ -190,7 +187,7 @@ export async function benchDrain(
       if (status.pendingCount !== 0 || status.needsAttention !== 0) {
         throw new Error(`drain left ${status.pendingCount} pending, ${status.needsAttention} needing attention`);
       }
-      const drainFrames = await walFrames(bs);
+      const drainFrames = await bs.walFrames();
       const firstPull = t.sent.find((s) => s.kind === 'pull')?.at ?? end;
       const pushes = t.sent.filter((s) => s.kind === 'push').length;
       const inHttp = t.sent.filter((s) => s.kind === 'push').reduce((a, s) => a + s.ms, 0);
@@ -209,28 +206,24 @@ export async function benchDrain(
         });
         await res.json();
       };
-      // The records this drain wrote, as the server holds them (a record changed twice is one row).
-      const written = await bs.server.storage.pull(bs.marketId, seqBefore, 1_000_000);
-      rowsWritten.push(written.records.length);
+      // The records this drain wrote, as the server holds them (a record changed twice is one row), written again
+      // at their own keys on the server's thread (timed there), then the one request (timed here).
       await serverIdle();
-      const f = await timed(async () => {
-        await bulkUpsertServer(bs.server.storage, bs.marketId, written.records);
-        await request();
-      });
+      const upsert = await bs.floorUpsertSince(seqBefore);
+      rowsWritten.push(upsert.rows);
+      const f = { ms: upsert.ms + (await timed(request)).ms };
       floorRuns.push(f.ms);
-      const floorFrames = await walFrames(bs);
+      const floorFrames = await bs.walFrames();
       await serverIdle();
-      const fresh = await timed(async () => {
-        await bulkInsertServer(bs.server.storage, `floor-${i}`, rows);
-        await request();
-      });
+      const insert = await bs.floorInsert(`floor-${i}`, rows);
+      const fresh = { ms: insert.ms + (await timed(request)).ms };
       freshKeyRuns.push(fresh.ms);
-      const freshFrames = await walFrames(bs);
+      const freshFrames = await bs.walFrames();
       log(
         `  SQLite pages written (WAL frames): drain ${drainFrames}, floor ${floorFrames}, fresh-key copies ${freshFrames}`,
       );
       log(
-        `  floor: ${written.records.length} records upserted at their own keys + the request ${f.ms.toFixed(0)} ms; ` +
+        `  floor: ${upsert.rows} records upserted at their own keys + the request ${f.ms.toFixed(0)} ms; ` +
           `${rows.length} copies under fresh keys + the request ${fresh.ms.toFixed(0)} ms`,
       );
     }
@@ -266,22 +259,6 @@ export async function benchDrain(
  * reading through the other's unfolded WAL.
  */
 const serverIdle = () => new Promise((r) => setTimeout(r, 1_300));
-
-/**
- * SQLite pages written to the WAL since the last idle checkpoint (and checkpoint them now): how many pages a
- * phase dirtied, a count the machine's load does not change. Null on PostgreSQL.
- */
-async function walFrames(bs: BenchServer): Promise<number | null> {
-  const { db, dialect } = bs.server.storage as unknown as { db: Kysely<DatabaseSchema>; dialect: Dialect };
-  if (dialect !== 'sqlite') return null;
-  const r = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db);
-  return r.rows[0]?.log ?? null;
-}
-
-/** The market's current seq (the last one handed out). */
-async function marketSeq(bs: BenchServer): Promise<number> {
-  return bs.server.storage.inMarketTx(bs.marketId, (tx) => tx.currentSeq());
-}
 
 /** 3. Single local writes at full data (step tick, note save), each vs one plain Dexie put of the same row. */
 export async function benchLocalWrites(bs: BenchServer, t: BenchTablet, count: number): Promise<Measured[]> {

@@ -2,14 +2,13 @@
 // entering a code: a fresh enrollment code redeemed over HTTP, its token and market written into the app's
 // meta store, a tutor signed in. The caller reloads the page to start the app's engine.
 import type { Page } from 'playwright-core';
-import { createEnrollmentCode } from '../../src/server/admin/commands';
 import * as probe from './page-probes';
 import type { BenchServer } from './server';
 
 /** `cursor`: where the tablet's pull starts (0 pulls the whole market). */
 export async function enrollPage(page: Page, bs: BenchServer, deviceName: string, cursor: number): Promise<void> {
-  const { code } = await createEnrollmentCode(bs.server.storage, bs.marketId);
-  const res = await fetch(`${bs.server.url}/api/enroll`, {
+  const code = await bs.enrollmentCode();
+  const res = await fetch(`${bs.url}/api/enroll`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceName }),

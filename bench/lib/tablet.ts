@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DangolDb } from '../../src/app/db/database';
 import { setMeta } from '../../src/app/db/meta';
 import { createSyncEngine, type SyncEngine } from '../../src/app/sync';
-import { createEnrollmentCode } from '../../src/server/admin/commands';
-import type { RunningServer } from '../../src/server/start';
+import type { BenchServer } from './server';
 
 export interface BenchTablet {
   db: DangolDb;
@@ -39,9 +38,9 @@ export function makeTablet(name: string): BenchTablet {
 }
 
 /** Enroll with a fresh code; the engine's first run pulls the whole market. Resolves when that run ended. */
-export async function enrollTablet(t: BenchTablet, server: RunningServer, marketId: string, tutorId: string) {
-  const { code } = await createEnrollmentCode(server.storage, marketId);
-  await t.engine.enroll({ code, deviceName: `bench ${randomUUID().slice(0, 6)}`, serverUrl: server.url });
+export async function enrollTablet(t: BenchTablet, bs: BenchServer, tutorId: string) {
+  const code = await bs.enrollmentCode();
+  await t.engine.enroll({ code, deviceName: `bench ${randomUUID().slice(0, 6)}`, serverUrl: bs.url });
   await setMeta(t.db, 'tutorId', tutorId);
 }
 
