@@ -95,8 +95,11 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
   const startSeq = seq;
   /** Known state of records: a row (read or written here) or null (known to be absent). */
   const records = new Map<string, StoredRecord | null>();
-  /** Records written in this transaction, in write order (a rewrite keeps the first position, latest value). */
-  const written = new Map<string, RecordsTable>();
+  /**
+   * Records written in this transaction, in write order (a rewrite keeps the first position, latest value);
+   * serialized once each in flush(), so a record changed twice is not serialized twice.
+   */
+  const written = new Map<string, StoredRecord>();
   const applied = new Map<string, AppliedChangeRow | null>();
   /** Entities whose every record of this market is in `records` (read once by listRecords). */
   const listed = new Set<EntityName>();
@@ -160,16 +163,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         deleted,
       };
       records.set(key, stored);
-      written.set(key, {
-        market_id: marketId,
-        entity: record.entity,
-        id: record.id,
-        data: JSON.stringify(record.data),
-        clocks: JSON.stringify(record.clocks),
-        seq,
-        deleted: deleted ? 1 : 0,
-        updated_at: now,
-      });
+      written.set(key, stored);
       return Promise.resolve(seq);
     },
     getAppliedChange(changeId) {
@@ -221,7 +215,20 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     currentSeq: () => Promise.resolve(seq),
     async flush() {
       if (written.size > 0) {
-        const foreign = await upsertRecords(db, dialect, marketId, [...written.values()]);
+        const rows: RecordsTable[] = [];
+        for (const r of written.values()) {
+          rows.push({
+            market_id: marketId,
+            entity: r.entity,
+            id: r.id,
+            data: JSON.stringify(r.data),
+            clocks: JSON.stringify(r.clocks),
+            seq: r.seq,
+            deleted: r.deleted ? 1 : 0,
+            updated_at: now,
+          });
+        }
+        const foreign = await upsertRecords(db, dialect, marketId, rows);
         if (foreign[0]) throw new ForeignRecordError(foreign[0].entity, foreign[0].id);
       }
       if (appliedRows.length > 0) await insertAppliedChanges(db, dialect, appliedRows);
