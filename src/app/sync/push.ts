@@ -31,15 +31,18 @@ export interface PushContext {
 const isBatchLevelRejection = (status: number | undefined) =>
   status === 400 || status === 403 || status === 413 || status === 422;
 
-/** A batch ready to send: the entries as read (with the outbox's epoch) and their request body. */
+/** A batch ready to send: the entries as read (with the outbox's epoch), their request body and whether it is too large. */
 interface Prepared {
   read: OutboxHead;
   json: string;
+  /** More than one change, in a body the server would refuse with 413. */
+  tooLarge: boolean;
 }
 
 async function prepare(db: PushContext['deps']['db'], limit: number, afterSeq?: number): Promise<Prepared> {
   const read = await readOutboxHead(db, limit, afterSeq);
-  return { read, json: JSON.stringify({ changes: read.entries.map((e) => e.change) }) };
+  const json = JSON.stringify({ changes: read.entries.map((e) => e.change) });
+  return { read, json, tooLarge: read.entries.length > 1 && bodyBytes(json) > MAX_BODY_BYTES };
 }
 
 /** Every change sent has its answer in the response (a partial answer must be sent again before anything later). */
@@ -85,7 +88,7 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
       const { read, json } = batch;
       const head = read.entries;
       if (head.length === 0) break;
-      if (head.length > 1 && bodyBytes(json) > MAX_BODY_BYTES) {
+      if (batch.tooLarge) {
         // The server would answer 413: send half as many without asking it.
         size = Math.max(1, Math.floor(head.length / 2));
         continue;
