@@ -34,17 +34,21 @@ function BackToList() {
 
 /** Checklist steps in the detail's first commit: the ones a portrait screen can show below the stall's facts. */
 const FIRST_STEPS = 2;
+/** Notes in the detail's first commit: the timeline starts below the checklist, under the fold at first. */
+const FIRST_NOTES = 2;
 
 // The whole detail comes from one read (useStallDetail) handed down as props: one commit shows it, instead of
 // one commit per panel's own live query (bench 4c). The checklist and visit history are `content-visibility:
 // auto` (theme.css .detail-section): below the fold, their style and layout wait.
 //
 // Their rendering waits too: the first commit has the facts, the consent line, the checklist's heading, progress
-// and first steps, and the notes; the other 13 steps (each with five buttons) and the visit lines follow in a
-// background render right after it (`useDeferredValue` with an initial value; React renders it as soon as the
-// first commit is done, interruptible by a tap). On a 1024x768 or 768x1024 screen they are below the fold at
-// first. They were ≈ 40% of an opening's main-thread time (CDP trace at CPU 4x: 173 -> 106 ms per opening
-// without them, 287 -> 163 ms for the first opening; bench 4c).
+// and first steps, and the notes' heading and first two cards; the other 13 steps (each with five buttons), the
+// visit lines and the other notes follow in a background render right after it (`useDeferredValue` with an
+// initial value; React renders it as soon as the first commit is done, interruptible by a tap). On a 1024x768 or
+// 768x1024 screen they are below the fold at first. They were ≈ 40% of an opening's main-thread time (CDP trace
+// at CPU 4x: 173 -> 106 ms per opening without them, 287 -> 163 ms for the first opening; bench 4c). The eight
+// later note cards (render and layout, they are not `content-visibility: auto`) took ≈ 10 ms more per opening
+// (A/B at CPU 4x: later openings 71 -> 62 ms median, first opening 120 -> 79 ms).
 function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }) {
   const { t } = useTranslation('merchants');
   const navigate = useNavigate();
@@ -85,7 +89,13 @@ function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }
         {rest ? <VisitHistoryView stallId={stallId} visits={detail.visits} names={detail.names} /> : null}
       </div>
       <div className="card">
-        <NotesSection stallId={stallId} page={detail.notes} names={detail.names} onMore={more} />
+        <NotesSection
+          stallId={stallId}
+          page={detail.notes}
+          names={detail.names}
+          onMore={more}
+          limit={rest ? undefined : FIRST_NOTES}
+        />
       </div>
     </div>
   );

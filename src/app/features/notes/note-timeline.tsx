@@ -126,17 +126,22 @@ const NoteCard = memo(function NoteCard({
   );
 });
 
-/** The newest notes (read with the rest of the stall detail); "더 보기" asks for the next page (`onMore`). */
+/**
+ * The newest notes (read with the rest of the stall detail); "더 보기" asks for the next page (`onMore`).
+ * `limit`: show only the first notes (the stall detail's first commit; the rest follow right after it).
+ */
 export function NoteTimeline({
   page,
   names,
   onEdit,
   onMore,
+  limit,
 }: {
   page: NotesPage;
   names: Map<string, string>;
   onEdit: (noteId: string) => void;
   onMore: () => void;
+  limit?: number | undefined;
 }) {
   const { t } = useTranslation('notes');
   const language = useLanguage();
@@ -145,11 +150,11 @@ export function NoteTimeline({
   return (
     <>
       <div role="feed" aria-label={t('timeline')}>
-        {page.notes.map((n) => (
+        {(limit === undefined ? page.notes : page.notes.slice(0, limit)).map((n) => (
           <NoteCard key={n.id} note={n} names={names} onEdit={onEdit} language={language} labels={labels} />
         ))}
       </div>
-      {page.more ? <Button onClick={onMore}>{t('showMore')}</Button> : null}
+      {page.more && limit === undefined ? <Button onClick={onMore}>{t('showMore')}</Button> : null}
     </>
   );
 }

@@ -9,17 +9,22 @@ import { NoteTimeline } from './note-timeline';
 /** Which editor is open: a new note, or an existing one. `key` remounts the editor on each opening. */
 type Editing = { key: number; noteId: string | null } | null;
 
-/** `page`: the newest notes, read with the rest of the stall detail; `onMore` asks for older ones. */
+/**
+ * `page`: the newest notes, read with the rest of the stall detail; `onMore` asks for older ones; `limit`: show
+ * only the first notes for now (see NoteTimeline).
+ */
 export const NotesSection = memo(function NotesSection({
   stallId,
   page,
   names,
   onMore,
+  limit,
 }: {
   stallId: string;
   page: NotesPage;
   names: Map<string, string>;
   onMore: () => void;
+  limit?: number | undefined;
 }) {
   const { t } = useTranslation('notes');
   const [editing, setEditing] = useState<Editing>(null);
@@ -41,7 +46,7 @@ export const NotesSection = memo(function NotesSection({
           <NoteEditor key={editing.key} stallId={stallId} noteId={editing.noteId} onCancel={() => setEditing(null)} />
         </div>
       ) : null}
-      <NoteTimeline page={page} names={names} onEdit={open} onMore={onMore} />
+      <NoteTimeline page={page} names={names} onEdit={open} onMore={onMore} limit={limit} />
     </section>
   );
 });

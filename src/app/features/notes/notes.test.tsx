@@ -3,7 +3,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { freshDb, renderApp } from '../../../../tests/support/render-app';
 import type { DangolDb } from '../../db/database';
 import { mutate } from '../../db/mutate';
-import { openNote, saveNote } from '../../db/repos/notes';
+import { NOTES_PAGE, openNote, saveNote } from '../../db/repos/notes';
 import { createStall, emptyStall } from '../../db/repos/stalls';
 import { common } from '../../i18n/common';
 
@@ -130,6 +130,27 @@ describe('Consulting notes on stall detail', () => {
     await user.click(within(form).getByRole('button', { name: '노트 저장' }));
     expect(await within(form).findByText('노트를 저장했습니다.')).toBeInTheDocument();
     expect((await notesOf(db))[0]?.taught).toBe('소식 발행하는 법');
+  });
+
+  it('shows the newest page of notes, newest first, and older ones on "더 보기"', async () => {
+    const { db, stallId } = await setup();
+    // The stall detail renders its first two cards first and the rest right after: all of the page must come.
+    const count = NOTES_PAGE + 2;
+    for (let i = 1; i <= count; i++) {
+      const text = { topics: [], taught: `노트 ${i}번`, hard: '', nextStep: '', followUpDate: null };
+      await saveNote(db, { stallId, text, base: null, tutorId: 't1' });
+    }
+    const { user } = renderApp(`/stalls/${stallId}`);
+    await waitFor(() => expect(within(feed()).getAllByRole('article')).toHaveLength(NOTES_PAGE));
+    const texts = () =>
+      within(feed())
+        .getAllByRole('article')
+        .map((a) => /노트 \d+번/.exec(a.textContent ?? '')?.[0]);
+    expect(texts()).toEqual(Array.from({ length: NOTES_PAGE }, (_, i) => `노트 ${count - i}번`));
+    await user.click(screen.getByRole('button', { name: '더 보기' }));
+    await waitFor(() => expect(within(feed()).getAllByRole('article')).toHaveLength(count));
+    expect(texts().at(-1)).toBe('노트 1번');
+    expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
   });
 
   it('keeps both texts when another tutor edited the note meanwhile, marking the conflict copy', async () => {
