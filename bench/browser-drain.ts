@@ -5,25 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OutboxEntry } from '../src/app/db/database';
-import { enrollPage } from './lib/enroll-page';
+import { enrollPage, waitForCursor } from './lib/enroll-page';
+import * as probe from './lib/page-probes';
 import type { BenchServer } from './lib/server';
 import { launch } from './screens-bench';
 import { requeued } from './sync-bench';
 
 const log = (s: string) => console.log(`  ${s}`);
-
-/** Put entries into the app's outbox in one transaction (the page holds the app, which made the database). */
-const addOutbox = (entries: readonly OutboxEntry[]) => `
-(async () => {
-  const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  await new Promise((res, rej) => {
-    const tx = db.transaction('outbox', 'readwrite');
-    for (const e of ${JSON.stringify(entries)}) tx.objectStore('outbox').add(e);
-    tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error);
-  });
-  db.close();
-  return true;
-})()`;
 
 /**
  * Go online (the app's sync trigger) and time, in the page, until the engine's first pull request leaves: the
@@ -52,23 +40,6 @@ export const drainProbe = `
   }
 })()`;
 
-/**
- * Resolves once the app's pull cursor has reached `seq` (meta 'cursor'): the pull-back of what a drain wrote is
- * over, so the next run's drain does not start behind it (on a loaded machine it can outlast a fixed wait).
- */
-const pulledBackTo = (seq: number) => `
-(async () => {
-  const t0 = performance.now();
-  for (;;) {
-    const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const row = await new Promise((res, rej) => { const r = db.transaction('meta').objectStore('meta').get('cursor'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    db.close();
-    if (row && row.value >= ${seq}) return true;
-    if (performance.now() - t0 > 300000) throw new Error('pull-back stuck below seq ${seq}');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-})()`;
-
 /** ms per drain of `template` (re-queued with fresh change ids each run), `reps` runs, one Chromium profile. */
 export async function benchBrowserDrain(bs: BenchServer, template: readonly OutboxEntry[], reps: number) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dangol-bench-drain-'));
@@ -88,7 +59,13 @@ export async function benchBrowserDrain(bs: BenchServer, template: readonly Outb
     await page.reload();
     await page.waitForSelector('.today', { timeout: 120_000 });
     for (let i = 0; i < reps; i++) {
-      await page.evaluate(addOutbox(template.map((e) => requeued(e, 100 + i))));
+      // Queued as the app queues them: new entries at the outbox's next seqs, in one transaction.
+      await page.evaluate(
+        probe.putRows(
+          'outbox',
+          template.map((e) => requeued(e, 100 + i)),
+        ),
+      );
       const audited = await bs.countAudit();
       const { ms, pushes } = (await page.evaluate(drainProbe)) as { ms: number; pushes: number };
       // Every change applied on the server (one audit row each), not merely gone from the tablet's queue.
@@ -99,7 +76,8 @@ export async function benchBrowserDrain(bs: BenchServer, template: readonly Outb
         `Chromium drain run ${i + 1}/${reps}: ${ms.toFixed(0)} ms in ${pushes} pushes ` +
           `(${template.length} changes, real IndexedDB, unthrottled)`,
       );
-      await page.evaluate(pulledBackTo(await bs.currentSeq()));
+      // The pull-back of what the drain wrote is over (on a loaded machine it can outlast a fixed wait).
+      await waitForCursor(page, await bs.currentSeq());
       await new Promise((r) => setTimeout(r, 1_500)); // the server's idle checkpoint
     }
     return runs;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { launchOptions } from './lib/chromium';
-import { enrollPage } from './lib/enroll-page';
+import { enrollPage, waitForCursor } from './lib/enroll-page';
 import type { BenchServer } from './lib/server';
 import * as probe from './lib/page-probes';
 import { serveStatic } from './lib/static-server';
@@ -69,12 +69,7 @@ export async function prepareApp(dir: string, bs: BenchServer): Promise<number> 
     const serverSeq = await lastSeq(bs);
     const t0 = performance.now();
     await page.reload();
-    for (;;) {
-      const cursor = (await page.evaluate(probe.readMeta('cursor'))) as number | null;
-      if (typeof cursor === 'number' && cursor >= serverSeq) break;
-      if (performance.now() - t0 > 600_000) throw new Error(`Chromium pull stuck at cursor ${cursor}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForCursor(page, serverSeq);
     return performance.now() - t0;
   } finally {
     await ctx.close();

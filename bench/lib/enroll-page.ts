@@ -28,3 +28,14 @@ export async function enrollPage(page: Page, bs: BenchServer, deviceName: string
     ]),
   );
 }
+
+/** Resolves once the app's pull cursor (meta 'cursor') has reached `seq`: its engine has pulled up to there. */
+export async function waitForCursor(page: Page, seq: number, timeoutMs = 600_000): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const cursor = (await page.evaluate(probe.readMeta('cursor'))) as number | null;
+    if (typeof cursor === 'number' && cursor >= seq) return;
+    if (performance.now() - t0 > timeoutMs) throw new Error(`Chromium pull stuck at cursor ${cursor} (< ${seq})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -103,18 +103,21 @@ export const scrollList = (steps: number, px: number) => `
   return out;
 })()`;
 
-/** Write key/value rows into the app's IndexedDB 'dangol' meta store (the app created it). */
-export const writeMeta = (rows: { key: string; value: unknown }[]) => `
+/** Put rows into one store of the app's IndexedDB 'dangol' (the app created it), in one transaction. */
+export const putRows = (store: string, rows: readonly unknown[]) => `
 (async () => {
   const db = await new Promise((res, rej) => { const r = indexedDB.open('dangol'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
   await new Promise((res, rej) => {
-    const tx = db.transaction('meta', 'readwrite');
-    for (const row of ${JSON.stringify(rows)}) tx.objectStore('meta').put(row);
+    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    for (const row of ${JSON.stringify(rows)}) tx.objectStore(${JSON.stringify(store)}).put(row);
     tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error);
   });
   db.close();
   return true;
 })()`;
+
+/** Write key/value rows into the app's meta store. */
+export const writeMeta = (rows: { key: string; value: unknown }[]) => putRows('meta', rows);
 
 /** Read one meta value of the app's database. */
 export const readMeta = (key: string) => `
