@@ -153,8 +153,10 @@ export function useStallDetail(stallId: string, notesLimit: number): StallDetail
     entry.limit = notesLimit;
     if (entry.live.has('notes')) watch(entry, 'notes');
   }, [entry, notesLimit]);
-  // Always called (React requires `use` again when a suspended render is retried); once read, returns at once.
-  use(entry.first as Promise<void>);
+  // Only while the first read is pending (`use` may be called conditionally). Once it is read, `use` would add
+  // nothing, and under a test's act() it marks the render as waiting on a promise, so a render that yields its
+  // time slice there was dropped from act's queue and the screen never updated again (slow machines only).
+  if (entry.first.status !== 'fulfilled') use(entry.first as Promise<void>);
   const sub = useCallback((listener: () => void) => subscribe(entry, listener), [entry]);
   const data = useSyncExternalStore(sub, () => entry.data);
   if (entry.error !== undefined) throw entry.error;
