@@ -31,11 +31,11 @@ export function checkRecord<E extends EntityName>(entity: E, data: unknown): Ent
   );
 }
 
-async function writeOne(tx: MarketTx, rec: ServerRecord): Promise<number> {
+function writeOne(tx: MarketTx, rec: ServerRecord): number {
   const clock = serverClock();
   const data = rec.data as unknown as Record<string, unknown>;
-  const seq = await tx.putRecord({ entity: rec.entity, id: String(data.id), data, clocks: clocksFor(data, clock) });
-  await tx.insertAudit({
+  const seq = tx.putRecord({ entity: rec.entity, id: String(data.id), data, clocks: clocksFor(data, clock) });
+  tx.insertAudit({
     changeId: timeOrderedUuid(),
     seq,
     deviceId: null,
@@ -52,7 +52,7 @@ async function writeOne(tx: MarketTx, rec: ServerRecord): Promise<number> {
 /** Write records of one market in one transaction (all or nothing). */
 export async function writeServerRecords(storage: Storage, marketId: string, records: ServerRecord[]): Promise<void> {
   await storage.initMarket(marketId);
-  await storage.inMarketTx(marketId, async (tx) => {
-    for (const rec of records) await writeOne(tx, rec);
+  await storage.inMarketTx(marketId, (tx) => {
+    for (const rec of records) writeOne(tx, rec);
   });
 }

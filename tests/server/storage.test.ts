@@ -1,11 +1,13 @@
 // @vitest-environment node
 // Storage on each engine: migrations are versioned and a second run is a no-op; the demo seed lands once as
 // ordinary synced records; seqs rise strictly per market.
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { makeDemoMarket } from '../../src/domain/demo-market';
 import { createMarket, listMarkets } from '../../src/server/admin/commands';
 import { seedDemoMarket } from '../../src/server/seed';
 import { MIGRATIONS } from '../../src/server/storage/migrations';
+import type { KyselyStorage } from '../../src/server/storage/kysely-storage';
 import { openStorage } from '../../src/server/storage/open-storage';
 import { ForeignRecordError } from '../../src/server/storage/storage';
 import { engines, freshStorageOptions } from './harness';
@@ -61,6 +63,26 @@ describe.each(engines('storage suite (migrations, seed)'))('storage on %s', (eng
     }
   });
 
+  it('keeps one index on the audit, its change-id key (SQLite: the table itself, WITHOUT ROWID)', async () => {
+    const storage = (await openStorage(await freshStorageOptions(engine))) as KyselyStorage;
+    const db = storage.db as unknown as Kysely<unknown>;
+    try {
+      if (engine === 'sqlite') {
+        const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'audit'`.execute(db);
+        expect(table.rows[0]?.sql.toLowerCase()).toContain('without rowid');
+        const indexes = await sql<{ name: string; origin: string }>`pragma index_list('audit')`.execute(db);
+        expect(indexes.rows.map((r) => r.origin)).toEqual(['pk']);
+      } else {
+        const indexes = await sql<{
+          indexname: string;
+        }>`select indexname from pg_indexes where tablename = 'audit'`.execute(db);
+        expect(indexes.rows.map((r) => r.indexname)).toEqual(['audit_pkey']);
+      }
+    } finally {
+      await storage.close();
+    }
+  });
+
   it("never writes over another market's record, even without the push checks in front", async () => {
     const storage = await openStorage(await freshStorageOptions(engine));
     try {
@@ -70,9 +92,9 @@ describe.each(engines('storage suite (migrations, seed)'))('storage on %s', (eng
       await storage.inMarketTx(b.id, (tx) => tx.putRecord({ entity: 'stall', id: 'shared-id', data, clocks: {} }));
       const seqBefore = await storage.inMarketTx(a.id, (tx) => tx.currentSeq());
       await expect(
-        storage.inMarketTx(a.id, async (tx) => {
-          await tx.putRecord({ entity: 'stall', id: 'a-first', data: { id: 'a-first' }, clocks: {} });
-          await tx.putRecord({ entity: 'stall', id: 'shared-id', data: { id: 'shared-id', name: '탈취' }, clocks: {} });
+        storage.inMarketTx(a.id, (tx) => {
+          tx.putRecord({ entity: 'stall', id: 'a-first', data: { id: 'a-first' }, clocks: {} });
+          tx.putRecord({ entity: 'stall', id: 'shared-id', data: { id: 'shared-id', name: '탈취' }, clocks: {} });
         }),
       ).rejects.toBeInstanceOf(ForeignRecordError);
       expect(await storage.getRecord('stall', 'shared-id')).toMatchObject({ marketId: b.id, data });

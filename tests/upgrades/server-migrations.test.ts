@@ -63,10 +63,13 @@ describe.each(engines('server migration upgrades'))('server migrations on %s', (
       expect((await storage.pull(fixture.marketId, 0, 10)).records.map((r) => r.id)).toEqual([fixture.recordId]);
       expect(await storage.countAudit(fixture.marketId, fixture.changeId)).toBe(1);
       // The change applied at that version is still known as applied: a retry of it is answered, not re-applied.
-      const answer = await storage.inMarketTx(fixture.marketId, (tx) => tx.getAppliedChange(fixture.changeId));
+      const answer = await storage.inMarketTx(fixture.marketId, async (tx) => {
+        await tx.prefetch({ changeIds: [fixture.changeId] });
+        return tx.answer(fixture.changeId);
+      });
       expect(answer).toMatchObject({ status: 'applied', marketId: fixture.marketId });
       // Today's write path still works on the upgraded database and continues the market's sequence.
-      const seq = await storage.inMarketTx(fixture.marketId, async (tx) => {
+      const seq = await storage.inMarketTx(fixture.marketId, (tx) => {
         const clock = formatHlc({ wall: Date.now(), counter: 0 }, 'dnew');
         return tx.putRecord({
           entity: 'stall',

@@ -1,6 +1,7 @@
 // The engine as a whole against a fake server: modes, failure classification, backoff timers, triggers,
 // one sync at a time under Web Locks, and nothing sent while unenrolled or in demo mode.
 import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../domain';
 import { mutate } from '../db/mutate';
 import { getMeta } from '../db/meta';
 import { BACKOFF_CAP_MS } from './backoff';
@@ -33,6 +34,26 @@ describe('sync engine', () => {
     expect(status).toMatchObject({ mode: 'online', syncing: false, pendingCount: 0, lastError: null });
     expect(status.lastSyncAt).toBe(await getMeta(db, 'lastSyncAt'));
     expect(timers.pending.size).toBe(0); // not started: no automatic timer
+  });
+
+  it("applies the pull after the push's last answers, though its request leaves before them", async () => {
+    // Another tablet's later name for s1 is on the server; this tablet's own rename is still queued. The pull's
+    // first request leaves as soon as the push is answered; if its page were applied while the rename was still in
+    // the outbox, read-your-writes would keep this tablet's (older) name for good.
+    const db = await enrolledDb();
+    const server = new FakeServer();
+    await addStall(db, 's1');
+    await db.outbox.clear(); // the creation reached the server earlier
+    const held = (await db.stalls.get('s1'))!;
+    const { _clocks, ...data } = held;
+    const later = formatHlc({ wall: Date.now() + 3_600_000, counter: 0 }, 'dOther');
+    server.put('stall', 's1', { data: { ...data, name: '다른 태블릿 이름' }, clocks: { ..._clocks, name: later } });
+    await mutate(db, { entity: 'stall', id: 's1', fields: { name: '이 태블릿 이름' } });
+    const { engine } = makeEngine(db, server);
+    const status = await engine.syncNow();
+    expect(server.log.map((l) => l.path)).toEqual(['/api/sync/push', '/api/sync/pull']);
+    expect(status).toMatchObject({ mode: 'online', pendingCount: 0 });
+    expect((await db.stalls.get('s1'))?.name).toBe('다른 태블릿 이름');
   });
 
   it('sends nothing while not enrolled, or while the demo market is loaded', async () => {

@@ -9,7 +9,7 @@ import { retryDelay } from './backoff';
 import { enrollDevice, type EnrollInput, type EnrollResult } from './enroll';
 import { withSyncLock } from './locks';
 import { drainOutbox } from './push';
-import { pullAll } from './pull';
+import { pullAll, startPull, type StartedPull } from './pull';
 import { createScheduler, IDLE_INTERVAL_MS, NEW_WORK_DELAY_MS, WORK_INTERVAL_MS } from './scheduler';
 import { createStatusStore } from './status-store';
 import type { SyncDeps, SyncError, SyncMode, SyncStatus } from './types';
@@ -102,9 +102,16 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       authStopped = false; // only an explicit run gets here after a 401: try once more
       const ctx = { deps, serverUrl: creds.serverUrl, token: creds.token };
       const locked = await withSyncLock(deps.locks, async () => {
-        const pushed = await drainOutbox(ctx);
+        // The pull's first request leaves as soon as the server has answered every change; its answer is applied
+        // after the push's last answers (pullAll runs after drainOutbox returns), so a change still in the outbox
+        // is never overwritten by the pull (read-your-writes).
+        let started: Promise<StartedPull | undefined> | undefined;
+        const onDrained = () => {
+          started = startPull(ctx);
+        };
+        const pushed = await drainOutbox({ ...ctx, onDrained });
         if (!pushed.ok) return pushed;
-        return pullAll(ctx);
+        return pullAll(ctx, started);
       });
       if (!locked.ran) return; // another tab is syncing; its results reach us through live queries
       const outcome = locked.value;

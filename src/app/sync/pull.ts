@@ -23,20 +23,49 @@ export interface PullContext {
   pageSize?: number;
 }
 
-export async function pullAll(ctx: PullContext): Promise<PullOutcome> {
-  const { db, fetch, now } = ctx.deps;
+type PageAnswer = ReturnType<typeof requestPage>;
+
+function requestPage(ctx: PullContext, since: number) {
+  const { fetch, now } = ctx.deps;
+  return request({
+    fetch,
+    now,
+    url: apiUrl(ctx.serverUrl, `/api/sync/pull?since=${since}&limit=${ctx.pageSize ?? PULL_PAGE}`),
+    method: 'GET',
+    token: ctx.token,
+    schema: PullResponseSchema,
+  });
+}
+
+/** The first page's request, sent early (while the push's last answers are applied): see startPull. */
+export interface StartedPull {
+  since: number;
+  answer: PageAnswer;
+}
+
+/**
+ * Send the first page's request now; pullAll(ctx, started) goes on from its answer (and applies it only then, after
+ * whatever the caller still has to finish). Never rejects: without a cursor to read, pullAll starts over.
+ */
+export function startPull(ctx: PullContext): Promise<StartedPull | undefined> {
+  return getMeta<number>(ctx.deps.db, 'cursor').then(
+    (stored) => {
+      const since = stored ?? 0;
+      return { since, answer: requestPage(ctx, since) };
+    },
+    () => undefined,
+  );
+}
+
+export async function pullAll(ctx: PullContext, started?: Promise<StartedPull | undefined>): Promise<PullOutcome> {
+  const { db, now } = ctx.deps;
   let records = 0;
   let pages = 0;
+  let early = await started;
   while (!ctx.shouldStop?.() && pages < MAX_PAGES_PER_RUN) {
-    const since = (await getMeta<number>(db, 'cursor')) ?? 0;
-    const res = await request({
-      fetch,
-      now,
-      url: apiUrl(ctx.serverUrl, `/api/sync/pull?since=${since}&limit=${ctx.pageSize ?? PULL_PAGE}`),
-      method: 'GET',
-      token: ctx.token,
-      schema: PullResponseSchema,
-    });
+    const since = early?.since ?? (await getMeta<number>(db, 'cursor')) ?? 0;
+    const res = await (early?.answer ?? requestPage(ctx, since));
+    early = undefined;
     if (!res.ok) return res;
     records += await applyPullPage(db, res.body, now());
     pages += 1;

@@ -4,7 +4,7 @@ import { mutate } from '../db/mutate';
 import type { DangolDb } from '../db/database';
 import { listNeedsAttention } from '../db/repos/sync-attention-repo';
 import { formatHlc } from '../../domain';
-import { drainOutbox } from './push';
+import { drainOutbox, FIRST_PUSH_BATCH, PUSH_BATCH } from './push';
 import { enrolledDb, FakeServer, stallFields } from './test-fakes';
 
 const ctx = (db: DangolDb, server: FakeServer, batchSize?: number) => ({
@@ -35,6 +35,34 @@ describe('push: draining the outbox', () => {
     expect(pushes.flatMap((p) => p.changes)).toEqual(ids);
     expect(await db.outbox.count()).toBe(0);
     expect(server.applied.size).toBe(45);
+  });
+
+  it('starts a drain with a small batch, then sends full ones', async () => {
+    const db = await enrolledDb();
+    const server = new FakeServer();
+    const ids = await addStalls(db, FIRST_PUSH_BATCH + 40);
+    const out = await drainOutbox(ctx(db, server));
+    expect(out).toEqual({ ok: true, pushed: FIRST_PUSH_BATCH + 40, rejected: 0 });
+    const pushes = server.log.filter((l) => l.path === '/api/sync/push');
+    expect(pushes.map((p) => p.changes?.length)).toEqual([FIRST_PUSH_BATCH, 40]);
+    expect(pushes.flatMap((p) => p.changes)).toEqual(ids);
+    expect(FIRST_PUSH_BATCH).toBeLessThan(PUSH_BATCH);
+  });
+
+  it('says when every change is answered, before the last answers are applied', async () => {
+    const db = await enrolledDb();
+    const server = new FakeServer();
+    await addStalls(db, 5);
+    let queuedThen = -1;
+    const out = await drainOutbox({
+      ...ctx(db, server, 2),
+      onDrained: () => {
+        queuedThen = server.log.length;
+      },
+    });
+    expect(out).toEqual({ ok: true, pushed: 5, rejected: 0 });
+    expect(queuedThen).toBe(3); // after the third and last push, not before
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('moves a rejected change to needs attention with the reason, and the rest goes on', async () => {

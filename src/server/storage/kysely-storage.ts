@@ -41,7 +41,7 @@ export class KyselyStorage implements Storage {
    * before reading anything; SQLite takes the database write lock up front (BEGIN IMMEDIATE), so a
    * concurrent writer (another process, e.g. the admin CLI) waits on busy_timeout instead of failing later.
    */
-  async inMarketTx<T>(marketId: string, fn: (tx: MarketTx) => Promise<T>): Promise<T> {
+  async inMarketTx<T>(marketId: string, fn: (tx: MarketTx) => T | Promise<T>): Promise<T> {
     return this.writeTx(async (trx) => {
       let q = trx.selectFrom('market_seq').select('seq').where('market_id', '=', marketId);
       if (this.dialect === 'postgres') q = q.forUpdate();

@@ -1,7 +1,8 @@
-// One market's write transaction, shared by KyselyStorage for both engines. Reads are served from memory
-// once prefetched (one IN (...) query per table for a whole push batch); writes are buffered in memory,
-// seen by later reads of the same transaction, and land with a few multi-row statements in flush(), which
-// inMarketTx runs before it commits. The market's seq is counted in memory and written once.
+// One market's write transaction, shared by KyselyStorage for both engines. Everything it reads is read up
+// front by prefetch (one IN (...) query per table for a whole push batch) and then served from memory,
+// synchronously; writes are buffered in memory, seen by later reads of the same transaction, and land with a
+// few multi-row statements in flush(), which inMarketTx runs before it commits. The market's seq is counted in
+// memory and written once.
 import type { EntityName } from '../../domain';
 import {
   type AuditAnswer,
@@ -101,7 +102,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
    */
   const written = new Map<string, StoredRecord>();
   const applied = new Map<string, AppliedChangeRow | null>();
-  /** Entities whose every record of this market is in `records` (read once by listRecords). */
+  /** Entities whose every record of this market is in `records` (read once by prefetch's `lists`). */
   const listed = new Set<EntityName>();
   const appliedRows: AppliedChangesTable[] = [];
   const auditRows: AuditTable[] = [];
@@ -109,20 +110,32 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
   // was three toISOString calls per change (bench: ≈ 30,000 per 10,000-change drain).
   const now = new Date().toISOString();
 
+  const notRead = (what: string): never => {
+    throw new Error(`${what} was not prefetched in this market transaction`);
+  };
+
   return {
     marketId,
-    async prefetch(keys: { records: readonly RecordKey[]; changeIds: readonly string[] }) {
-      const wantRecords = keys.records.filter((k) => !records.has(keyOf(k.entity, k.id)));
-      const wantChanges = keys.changeIds.filter((id) => !applied.has(id));
-      for (const k of wantRecords) records.set(keyOf(k.entity, k.id), null);
-      for (const id of wantChanges) applied.set(id, null);
+    async prefetch(keys) {
+      const wantRecords: RecordKey[] = [];
+      for (const k of keys.records ?? []) {
+        const key = keyOf(k.entity, k.id);
+        if (records.has(key)) continue;
+        records.set(key, null);
+        wantRecords.push(k);
+      }
+      const wantChanges: string[] = [];
+      for (const id of keys.changeIds ?? []) {
+        if (applied.has(id)) continue;
+        applied.set(id, null);
+        wantChanges.push(id);
+      }
       for (const row of await selectRecords(db, dialect, wantRecords)) {
         records.set(keyOf(row.entity, row.id), toRecord(row));
       }
       for (const row of await selectAnswers(db, dialect, wantChanges)) applied.set(row.changeId, row);
-    },
-    async listRecords(entity) {
-      if (!listed.has(entity)) {
+      for (const entity of keys.lists ?? []) {
+        if (listed.has(entity)) continue;
         const rows = await db
           .selectFrom('records')
           .selectAll()
@@ -130,27 +143,34 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
           .where('market_id', '=', marketId)
           .execute();
         // A record already known here may have been written by this transaction: keep that newer value.
-        for (const row of rows)
-          if (!records.get(keyOf(row.entity, row.id))) records.set(keyOf(row.entity, row.id), toRecord(row));
+        for (const row of rows) {
+          const key = keyOf(row.entity, row.id);
+          if (!records.get(key)) records.set(key, toRecord(row));
+        }
         listed.add(entity);
       }
+    },
+    record(entity, id) {
+      const known = records.get(keyOf(entity, id));
+      if (known === undefined) return notRead(`Record ${entity}/${id}`);
+      return known ?? undefined;
+    },
+    list(entity) {
+      if (!listed.has(entity)) return notRead(`The list of ${entity} records`);
       const out: StoredRecord[] = [];
       for (const r of records.values()) if (r && r.entity === entity && r.marketId === marketId) out.push(r);
       return out;
     },
-    async getRecord(entity, id) {
-      const key = keyOf(entity, id);
-      const known = records.get(key);
-      if (known !== undefined) return known ?? undefined;
-      const row = await getRecord(db, entity, id);
-      records.set(key, row ?? null);
-      return row;
+    answer(changeId) {
+      const known = applied.get(changeId);
+      if (known === undefined) return notRead(`Change ${changeId}`);
+      return known ?? undefined;
     },
     putRecord(record) {
       const key = keyOf(record.entity, record.id);
       const known = records.get(key);
       // Known to be another market's: refuse now (a record not read here is checked when it is written).
-      if (known && known.marketId !== marketId) return Promise.reject(new ForeignRecordError(record.entity, record.id));
+      if (known && known.marketId !== marketId) throw new ForeignRecordError(record.entity, record.id);
       seq += 1;
       const deleted = record.data.deleted === true;
       const stored: StoredRecord = {
@@ -164,18 +184,10 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
       };
       records.set(key, stored);
       written.set(key, stored);
-      return Promise.resolve(seq);
-    },
-    getAppliedChange(changeId) {
-      const known = applied.get(changeId);
-      if (known !== undefined) return Promise.resolve(known ?? undefined);
-      return selectAnswers(db, dialect, [changeId]).then((rows) => {
-        applied.set(changeId, rows[0] ?? null);
-        return rows[0];
-      });
+      return seq;
     },
     insertRejection(row) {
-      if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
+      if (applied.get(row.changeId)) throw new Error(`Change ${row.changeId} is already recorded`);
       applied.set(row.changeId, { ...row, status: 'rejected' });
       appliedRows.push({
         change_id: row.changeId,
@@ -185,10 +197,9 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         result: JSON.stringify(row.result),
         applied_at: now,
       });
-      return Promise.resolve();
     },
     insertAudit(row) {
-      if (applied.get(row.changeId)) return Promise.reject(new Error(`Change ${row.changeId} is already recorded`));
+      if (applied.get(row.changeId)) throw new Error(`Change ${row.changeId} is already recorded`);
       const answer: AuditAnswer = {
         change_id: row.changeId,
         market_id: marketId,
@@ -210,9 +221,8 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         received_at: now,
         conflict_copy_id: answer.conflict_copy_id,
       });
-      return Promise.resolve();
     },
-    currentSeq: () => Promise.resolve(seq),
+    currentSeq: () => seq,
     async flush() {
       if (written.size > 0) {
         const rows: RecordsTable[] = [];

@@ -74,33 +74,44 @@ export interface PullPage {
 
 export type RedeemResult = { ok: true; marketId: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
+/** What a market transaction reads, all at once, before it decides anything. */
+export interface Prefetch {
+  records?: readonly RecordKey[];
+  changeIds?: readonly string[];
+  /** Entities of which every record of this market is read (the consents, for the personal-data rule). */
+  lists?: readonly EntityName[];
+}
+
 /**
- * Operations inside one market's write transaction; the market's sequence is locked until it ends. Writes
- * are buffered and seen by later reads of the same transaction; they reach the database together when
- * the transaction ends (a foreign record found then still rolls everything back).
+ * Operations inside one market's write transaction; the market's sequence is locked until it ends. Everything
+ * it reads is read first, by prefetch (one query per table and chunk); then it decides in memory, synchronously:
+ * a push of 2,000 changes has no round trip to the database (and no `await`) per change. Writes are buffered and
+ * seen by later reads of the same transaction; they reach the database together when the transaction ends (a
+ * foreign record found then still rolls everything back).
  */
 export interface MarketTx {
   readonly marketId: string;
-  /** Read these records and applied changes with one query per table (and chunk), so later gets are free. */
-  prefetch(keys: { records: readonly RecordKey[]; changeIds: readonly string[] }): Promise<void>;
-  getRecord(entity: EntityName, id: string): Promise<StoredRecord | undefined>;
-  /** Every record of this market of `entity`, as this transaction sees them (its own writes included). */
-  listRecords(entity: EntityName): Promise<StoredRecord[]>;
+  /** Read these records, answers and lists; the only reads of a transaction (it may be called more than once). */
+  prefetch(keys: Prefetch): Promise<void>;
+  /** A record as this transaction sees it, undefined when there is none. Throws when it was not prefetched. */
+  record(entity: EntityName, id: string): StoredRecord | undefined;
+  /** Every record of this market of `entity`, this transaction's writes included. Throws unless listed by prefetch. */
+  list(entity: EntityName): StoredRecord[];
+  /** How a change was answered, if it was: applied (from its audit row) or rejected. Throws unless prefetched. */
+  answer(changeId: string): AppliedChangeRow | undefined;
   /** Insert or replace a record of this market under the next sequence number; returns that seq. */
-  putRecord(record: RecordWrite): Promise<number>;
-  /** How a change was answered, if it was: applied (from its audit row) or rejected. */
-  getAppliedChange(changeId: string): Promise<AppliedChangeRow | undefined>;
+  putRecord(record: RecordWrite): number;
   /** Record a refused change with its answer (the same answer on retry). */
-  insertRejection(row: Omit<AppliedChangeRow, 'status'>): Promise<void>;
+  insertRejection(row: Omit<AppliedChangeRow, 'status'>): void;
   /** Record an applied change: its audit row is also what answers a retry of it. */
-  insertAudit(row: AuditRow): Promise<void>;
-  currentSeq(): Promise<number>;
+  insertAudit(row: AuditRow): void;
+  currentSeq(): number;
 }
 
 /** Points where tests may inject a failure (SYNC.md 5: a batch is all or nothing). */
 export interface StorageHooks {
-  /** Called inside the push transaction before each change's record is written. */
-  beforeRecordWrite?: (entity: EntityName, id: string) => void | Promise<void>;
+  /** Called inside the push transaction before each change's record is written; a throw rolls the batch back. */
+  beforeRecordWrite?: (entity: EntityName, id: string) => void;
 }
 
 export interface Storage {
@@ -113,7 +124,7 @@ export interface Storage {
   /** Make sure a market has its sequence row (idempotent). */
   initMarket(marketId: string): Promise<void>;
   /** Run fn in ONE transaction holding the market's write lock; a throw rolls everything back. */
-  inMarketTx<T>(marketId: string, fn: (tx: MarketTx) => Promise<T>): Promise<T>;
+  inMarketTx<T>(marketId: string, fn: (tx: MarketTx) => T | Promise<T>): Promise<T>;
   getRecord(entity: EntityName, id: string): Promise<StoredRecord | undefined>;
   listRecords(entity: EntityName, marketId?: string): Promise<StoredRecord[]>;
   pull(marketId: string, since: number, limit: number): Promise<PullPage>;

@@ -34,12 +34,9 @@ function tutorChangeAllowedWithoutLead(change: Change, current: StoredRecord | u
   return true;
 }
 
-export async function checkPolicy(
-  tx: MarketTx,
-  change: Change,
-  current: StoredRecord | undefined,
-): Promise<PolicyVerdict> {
-  const author = change.tutorId === null ? undefined : await tx.getRecord('tutor', change.tutorId);
+/** `tx` must have prefetched the change's tutor (pushChanges does). */
+export function checkPolicy(tx: MarketTx, change: Change, current: StoredRecord | undefined): PolicyVerdict {
+  const author = change.tutorId === null ? undefined : tx.record('tutor', change.tutorId);
   if (change.tutorId !== null && (!author || author.marketId !== tx.marketId || author.deleted)) {
     return refuse(
       `Tutor "${change.tutorId}" is not a tutor of this market`,

@@ -2,10 +2,13 @@
 // lock; each changeId applied at most once (its audit row, written in the same transaction, records it); a
 // rejected change is recorded with its answer and the rest goes on; anything unexpected rolls the whole batch
 // back.
-// The batch's applied changes, records and authors are read up front with one query per table; the changes
-// are then applied in order in memory (a later change sees an earlier one's result) and written together.
+// Everything the batch may read (its applied changes, records, authors, possible conflict copies and, when a
+// change sets a merchant's personal data, the market's consents) is read up front with one query per table;
+// the changes are then applied in order in memory, synchronously (a later change sees an earlier one's
+// result), and written together.
 import {
   applyChange,
+  conflictCopyId,
   ENTITY_SCHEMAS,
   type Change,
   type ChangeResult,
@@ -14,7 +17,7 @@ import {
 } from '../../domain';
 import { personalDataAllowed, seoulDate, setsPersonalData } from '../../domain/consent-rules';
 import { HttpError } from '../http/http-error';
-import type { MarketTx, RecordKey, Storage } from '../storage/storage';
+import type { MarketTx, Prefetch, RecordKey, Storage, StorageHooks } from '../storage/storage';
 import { checkPolicy } from './policy';
 
 export interface PushContext {
@@ -23,26 +26,32 @@ export interface PushContext {
 }
 
 /** Record a refused change with its answer (same answer on retry), and return that answer. */
-async function reject(tx: MarketTx, ctx: PushContext, result: ChangeResult): Promise<ChangeResult> {
-  await tx.insertRejection({ changeId: result.changeId, marketId: ctx.marketId, deviceId: ctx.deviceId, result });
+function reject(tx: MarketTx, ctx: PushContext, result: ChangeResult): ChangeResult {
+  tx.insertRejection({ changeId: result.changeId, marketId: ctx.marketId, deviceId: ctx.deviceId, result });
   return result;
 }
 
-async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change: Change): Promise<ChangeResult> {
-  const done = await tx.getAppliedChange(change.changeId);
+function applyOne(tx: MarketTx, hooks: StorageHooks, ctx: PushContext, change: Change): ChangeResult {
+  const done = tx.answer(change.changeId);
   if (done) {
     if (done.marketId !== ctx.marketId) throw HttpError.forbidden();
     // Same answer on retry: a rejected change stays rejected; an applied one is reported as a duplicate.
     if (done.status === 'rejected') return done.result as ChangeResult;
     return { ...(done.result as ChangeResult), status: 'duplicate' };
   }
-  const current = await tx.getRecord(change.entity, change.recordId);
+  const current = tx.record(change.entity, change.recordId);
   if (current && current.marketId !== ctx.marketId) throw HttpError.forbidden();
 
   // A field the entity does not have would pass the (non-strict) schema check and be stored and synced to
   // every tablet as it came: refuse it by name instead (found by tests/hostile).
   const known = ENTITY_SCHEMAS[change.entity].shape as Record<string, unknown>;
-  const unknown = Object.keys(change.fields).find((k) => !Object.hasOwn(known, k));
+  let unknown: string | undefined;
+  for (const k in change.fields) {
+    if (!Object.hasOwn(known, k)) {
+      unknown = k;
+      break;
+    }
+  }
   if (unknown !== undefined) {
     return reject(tx, ctx, {
       changeId: change.changeId,
@@ -54,7 +63,7 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
     });
   }
 
-  const verdict = await checkPolicy(tx, change, current);
+  const verdict = checkPolicy(tx, change, current);
   if (!verdict.ok) {
     return reject(tx, ctx, {
       changeId: change.changeId,
@@ -65,7 +74,7 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
       reasonKo: verdict.reasonKo,
     });
   }
-  if (!(await consentCovers(tx, change))) {
+  if (!consentCovers(tx, change)) {
     return reject(tx, ctx, {
       changeId: change.changeId,
       status: 'rejected',
@@ -87,20 +96,18 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
     });
   }
 
-  // Awaited only when a test set it: an `await undefined` per change is a microtask for nothing.
-  const hook = storage.hooks.beforeRecordWrite;
-  if (hook) await hook(change.entity, change.recordId);
-  const seq = await tx.putRecord({ entity: change.entity, id: change.recordId, ...outcome.next });
+  hooks.beforeRecordWrite?.(change.entity, change.recordId);
+  const seq = tx.putRecord({ entity: change.entity, id: change.recordId, ...outcome.next });
   const result: ChangeResult = { changeId: change.changeId, status: 'applied' };
   for (const copy of outcome.copies) {
     const copyId = String(copy.data.id);
-    const clash = await tx.getRecord(change.entity, copyId);
+    const clash = tx.record(change.entity, copyId);
     if (clash && clash.marketId !== ctx.marketId) throw HttpError.forbidden();
-    await tx.putRecord({ entity: change.entity, id: copyId, ...copy });
+    tx.putRecord({ entity: change.entity, id: copyId, ...copy });
     result.conflictCopyId = copyId;
   }
   // The audit row records the change as applied, once; a retry is answered from it.
-  await tx.insertAudit({
+  tx.insertAudit({
     changeId: change.changeId,
     seq,
     deviceId: ctx.deviceId,
@@ -115,27 +122,45 @@ async function applyOne(tx: MarketTx, storage: Storage, ctx: PushContext, change
   return result;
 }
 
+/** A stall change that gives the merchant's name or phone a value: the consent rule must see the consents. */
+const needsConsents = (c: Change) => c.entity === 'stall' && c.op !== 'delete' && setsPersonalData(c.fields);
+
 /**
  * PRODUCT.md 5: a stall's personal fields may get a value only while a consent of that stall is active, on the
  * day the tutor made the change (Korean date; never later than the server's today). The app checks this too;
  * the server decides for the tablet that saved offline after another tablet recorded a withdrawal.
  */
-async function consentCovers(tx: MarketTx, change: Change): Promise<boolean> {
-  if (change.entity !== 'stall' || change.op === 'delete' || !setsPersonalData(change.fields)) return true;
-  const consents = (await tx.listRecords('consent'))
+function consentCovers(tx: MarketTx, change: Change): boolean {
+  if (!needsConsents(change)) return true;
+  const consents = tx
+    .list('consent')
     .filter((r) => r.data.stallId === change.recordId)
     .map((r) => ({ ...(r.data as Consent), deleted: r.deleted || r.data.deleted === true }));
   const today = seoulDate(Math.min(Date.parse(change.at), Date.now()));
   return personalDataAllowed(change.fields, consents, today);
 }
 
+/** Everything applying `changes` may read: their records, authors, answers, possible conflict copies, consents. */
+function readsOf(changes: readonly Change[]): Prefetch {
+  const records: RecordKey[] = [];
+  const tutors = new Set<string>();
+  let consents = false;
+  for (const c of changes) {
+    records.push({ entity: c.entity, id: c.recordId });
+    // A note edit may become a conflict copy under an id made from the note's and the change's.
+    if (c.entity === 'note') records.push({ entity: 'note', id: conflictCopyId(c.recordId, c.changeId) });
+    if (c.tutorId !== null) tutors.add(c.tutorId);
+    consents ||= needsConsents(c);
+  }
+  for (const id of tutors) records.push({ entity: 'tutor', id });
+  return { records, changeIds: changes.map((c) => c.changeId), lists: consents ? ['consent'] : [] };
+}
+
 export async function pushChanges(storage: Storage, ctx: PushContext, changes: Change[]): Promise<PushResponse> {
   return storage.inMarketTx(ctx.marketId, async (tx) => {
-    const records: RecordKey[] = changes.map((c) => ({ entity: c.entity, id: c.recordId }));
-    for (const c of changes) if (c.tutorId !== null) records.push({ entity: 'tutor', id: c.tutorId });
-    await tx.prefetch({ records, changeIds: changes.map((c) => c.changeId) });
+    await tx.prefetch(readsOf(changes));
     const results: ChangeResult[] = [];
-    for (const change of changes) results.push(await applyOne(tx, storage, ctx, change));
-    return { results, serverSeq: await tx.currentSeq() };
+    for (const change of changes) results.push(applyOne(tx, storage.hooks, ctx, change));
+    return { results, serverSeq: tx.currentSeq() };
   });
 }
