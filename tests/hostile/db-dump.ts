@@ -1,10 +1,11 @@
-// A full dump of what a push can change (records, applied_changes, audit), to prove hostile input left
+// A full dump of what a push can change (records, applied_changes, applied_ids, audit_batches), to prove hostile input left
 // the database exactly as it was.
 import type { Storage } from '../../src/server/storage/storage';
 
 export interface Dump {
   records: string[];
   applied: string[];
+  appliedIds: string[];
   audit: string[];
 }
 
@@ -14,6 +15,7 @@ export async function dumpDb(storage: Storage): Promise<Dump> {
   return {
     records: canon(await storage.dumpTable('records')),
     applied: canon(await storage.dumpTable('applied_changes')),
-    audit: canon(await storage.dumpTable('audit')),
+    appliedIds: canon(await storage.dumpTable('applied_ids')),
+    audit: canon(await storage.dumpTable('audit_batches')),
   };
 }

@@ -45,13 +45,20 @@ export async function checkInvariants(
   log: NoteLog,
 ): Promise<InvariantReport> {
   const v: Violations = { lost: [], duplicates: [], diverged: [], textsLost: [], revived: [] };
-  // An applied change is recorded by its audit row, a rejected one in applied_changes (migration 0002).
+  // An applied change is recorded in applied_ids with one audit-trail entry, a rejected one in applied_changes
+  // (migrations 0002, 0003).
   const appliedRows = await storage.dumpTable('applied_changes');
   const status = new Map(appliedRows.map((r) => [String(r.change_id), String(r.status)]));
-  const auditRows = (await storage.dumpTable('audit')).filter((r) => r.market_id === marketId);
+  const trail = await storage.auditTrail(marketId);
   const perChange = new Map<string, number>();
-  for (const r of auditRows) perChange.set(String(r.change_id), (perChange.get(String(r.change_id)) ?? 0) + 1);
-  for (const [id, n] of perChange) if (n !== 1) v.duplicates.push(`${id} (audit rows ${n})`);
+  for (const e of trail) perChange.set(e.changeId, (perChange.get(e.changeId) ?? 0) + 1);
+  for (const [id, n] of perChange) if (n !== 1) v.duplicates.push(`${id} (audit entries ${n})`);
+  const appliedIds = (await storage.dumpTable('applied_ids')).filter((r) => r.market_id === marketId);
+  for (const r of appliedIds) {
+    if (!perChange.has(String(r.change_id))) v.duplicates.push(`${String(r.change_id)} (applied, no audit entry)`);
+  }
+  if (appliedIds.length !== perChange.size)
+    v.duplicates.push(`applied_ids ${appliedIds.length} vs audit ${perChange.size}`);
   for (const id of perChange.keys()) {
     if (status.get(id) === 'rejected') v.duplicates.push(`${id} (rejected, yet it has an audit row)`);
     else status.set(id, 'applied');

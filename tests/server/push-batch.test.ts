@@ -18,9 +18,10 @@ describe.each(engines('push batch suite (in-batch order, duplicates, seqs)'))('a
     expect(res.serverSeq).toBe(before + 2);
     const records = await pullAll(a);
     expect(latest(records, 'b-s1')).toMatchObject({ name: '새이름', category: stallFields('x').category });
-    const audit = (await fx.get().server.storage.dumpTable('audit')).filter((r) => r.market_id === a.marketId);
-    const seqs = audit.map((r) => Number(r.seq)).filter((s) => s > before);
-    expect(seqs.sort((x, y) => x - y)).toEqual([before + 1, before + 2]);
+    const audit = await fx.get().server.storage.auditTrail(a.marketId);
+    const seqs = audit.map((e) => e.seq).filter((s) => s > before);
+    expect(seqs).toEqual([before + 1, before + 2]);
+    expect(audit.filter((e) => e.seq > before).map((e) => e.changeId)).toEqual([create.changeId, rename.changeId]);
     expect(await fx.get().server.storage.countAudit(a.marketId, create.changeId)).toBe(1);
   });
 

@@ -63,20 +63,20 @@ describe.each(engines('storage suite (migrations, seed)'))('storage on %s', (eng
     }
   });
 
-  it('keeps one index on the audit, its change-id key (SQLite: the table itself, WITHOUT ROWID)', async () => {
+  it('keeps one index on applied_ids, its change-id key (SQLite: the table itself, WITHOUT ROWID)', async () => {
     const storage = (await openStorage(await freshStorageOptions(engine))) as KyselyStorage;
     const db = storage.db as unknown as Kysely<unknown>;
     try {
       if (engine === 'sqlite') {
-        const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'audit'`.execute(db);
+        const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'applied_ids'`.execute(db);
         expect(table.rows[0]?.sql.toLowerCase()).toContain('without rowid');
-        const indexes = await sql<{ name: string; origin: string }>`pragma index_list('audit')`.execute(db);
+        const indexes = await sql<{ origin: string }>`pragma index_list('applied_ids')`.execute(db);
         expect(indexes.rows.map((r) => r.origin)).toEqual(['pk']);
       } else {
         const indexes = await sql<{
           indexname: string;
-        }>`select indexname from pg_indexes where tablename = 'audit'`.execute(db);
-        expect(indexes.rows.map((r) => r.indexname)).toEqual(['audit_pkey']);
+        }>`select indexname from pg_indexes where tablename = 'applied_ids'`.execute(db);
+        expect(indexes.rows.map((r) => r.indexname)).toEqual(['applied_ids_pkey']);
       }
     } finally {
       await storage.close();

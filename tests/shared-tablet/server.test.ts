@@ -166,13 +166,15 @@ describe('shared tablet through the real server', () => {
     expect(await b.db.stalls.get(stallId)).toMatchObject({ name: '해뜰청과', updatedBy: tutor.id });
     expect(await b.db.notes.get(note.id)).toMatchObject({ tutorId: tutor.id, updatedBy: tutor.id });
     expect(await a.db.rejected.count()).toBe(0);
-    const audit = (await fx.get().server.storage.dumpTable('audit')).filter((r) => r.record_id === stallId);
+    const trail = await fx.get().server.storage.auditTrail(fx.get().marketId);
+    const audit = trail.filter((e) => e.recordId === stallId);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ tutor_id: tutor.id, device_id: a.deviceId, entity: 'stall', op: 'put' });
-    const noteAudit = (await fx.get().server.storage.dumpTable('audit')).filter((r) => r.record_id === note.id);
-    expect(noteAudit).toMatchObject([{ tutor_id: tutor.id, device_id: a.deviceId, entity: 'note' }]);
+    expect(audit[0]).toMatchObject({ tutorId: tutor.id, deviceId: a.deviceId, entity: 'stall', op: 'put' });
+    const noteAudit = trail.filter((e) => e.recordId === note.id);
+    expect(noteAudit).toMatchObject([{ tutorId: tutor.id, deviceId: a.deviceId, entity: 'note' }]);
+    expect(noteAudit[0]?.fields).toContain('taught');
     // The audit trail keeps which fields changed, never their values (no personal data in it).
-    expect(JSON.stringify(noteAudit)).not.toContain('쿠폰 만들기');
+    expect(JSON.stringify(await fx.get().server.storage.dumpTable('audit_batches'))).not.toContain('쿠폰 만들기');
   });
 
   it('withdrawal erases the merchant name and phone on both tablets and the server, keeping progress', async () => {

@@ -47,16 +47,6 @@ async function writeRecord(db: Kysely<unknown>, f: Fixture, now: string) {
     values ('stall', ${f.recordId}, ${f.marketId}, ${data}, ${clocks}, 1, 0, ${now})`.execute(db);
 }
 
-/** A record and the audit row of the change that wrote it, as written since 0002. */
-async function writeAudited(db: Kysely<unknown>, f: Fixture) {
-  const now = new Date().toISOString();
-  await writeRecord(db, f, now);
-  await sql`insert into audit (change_id, market_id, seq, device_id, tutor_id, entity, record_id, op, fields, at, received_at, conflict_copy_id)
-    values (${f.changeId}, ${f.marketId}, 1, null, null, 'stall', ${f.recordId}, 'put', '["name"]', ${now}, ${now}, null)`.execute(
-    db,
-  );
-}
-
 export const FIXTURE_WRITERS: Readonly<Record<string, Writer>> = {
   async '0001_initial'(db, f) {
     const now = new Date().toISOString();
@@ -71,7 +61,22 @@ export const FIXTURE_WRITERS: Readonly<Record<string, Writer>> = {
     );
   },
   // Since 0002 an applied change is recorded by its audit row alone (with its conflict copy, if any).
-  '0002_audit_records_applied_changes': writeAudited,
-  // 0003 keeps the audit's columns (on SQLite it is rebuilt WITHOUT ROWID, keyed by change id).
-  '0003_audit_keyed_by_change': writeAudited,
+  async '0002_audit_records_applied_changes'(db, f) {
+    const now = new Date().toISOString();
+    await writeRecord(db, f, now);
+    await sql`insert into audit (change_id, market_id, seq, device_id, tutor_id, entity, record_id, op, fields, at, received_at, conflict_copy_id)
+      values (${f.changeId}, ${f.marketId}, 1, null, null, 'stall', ${f.recordId}, 'put', '["name"]', ${now}, ${now}, null)`.execute(
+      db,
+    );
+  },
+  // Since 0003: applied_ids answers a retry; the audit trail is one audit_batches row per batch.
+  async '0003_applied_ids_and_audit_batches'(db, f) {
+    const now = new Date().toISOString();
+    await writeRecord(db, f, now);
+    await sql`insert into applied_ids (change_id, market_id, seq, conflict_copy_id)
+      values (${f.changeId}, ${f.marketId}, 1, null)`.execute(db);
+    const entries = JSON.stringify([[f.changeId, 1, null, 'stall', f.recordId, 'put', ['name'], now, null]]);
+    await sql`insert into audit_batches (market_id, first_seq, last_seq, device_id, received_at, changes)
+      values (${f.marketId}, 1, 1, null, ${now}, ${entries})`.execute(db);
+  },
 };

@@ -62,6 +62,17 @@ describe.each(engines('server migration upgrades'))('server migrations on %s', (
       expect(rec?.data.name).toBe('옛날상회');
       expect((await storage.pull(fixture.marketId, 0, 10)).records.map((r) => r.id)).toEqual([fixture.recordId]);
       expect(await storage.countAudit(fixture.marketId, fixture.changeId)).toBe(1);
+      // ... and its audit-trail entry (who changed which fields when) is still there.
+      expect(await storage.auditTrail(fixture.marketId)).toMatchObject([
+        {
+          changeId: fixture.changeId,
+          seq: 1,
+          entity: 'stall',
+          recordId: fixture.recordId,
+          op: 'put',
+          fields: ['name'],
+        },
+      ]);
       // The change applied at that version is still known as applied: a retry of it is answered, not re-applied.
       const answer = await storage.inMarketTx(fixture.marketId, async (tx) => {
         await tx.prefetch({ changeIds: [fixture.changeId] });

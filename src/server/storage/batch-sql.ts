@@ -3,7 +3,7 @@
 // handful of statements instead of seven per change (bench: per-statement overhead was most of a drain).
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { EntityName } from '../../domain';
-import type { AppliedChangesTable, AuditTable, DatabaseSchema, RecordsTable } from './schema';
+import type { AppliedChangesTable, AppliedIdsTable, AuditBatchesTable, DatabaseSchema, RecordsTable } from './schema';
 import type { Dialect } from './storage';
 
 export type Db = Kysely<DatabaseSchema>;
@@ -94,20 +94,8 @@ const RECORD_UPSERT =
   '"seq" = "excluded"."seq", "deleted" = "excluded"."deleted", "updated_at" = "excluded"."updated_at" ' +
   'where "records"."market_id" = ?';
 const APPLIED_COLUMNS = ['change_id', 'market_id', 'device_id', 'status', 'result', 'applied_at'] as const;
-const AUDIT_COLUMNS = [
-  'change_id',
-  'market_id',
-  'seq',
-  'device_id',
-  'tutor_id',
-  'entity',
-  'record_id',
-  'op',
-  'fields',
-  'at',
-  'received_at',
-  'conflict_copy_id',
-] as const;
+const APPLIED_ID_COLUMNS = ['change_id', 'market_id', 'seq', 'conflict_copy_id'] as const;
+const AUDIT_BATCH_COLUMNS = ['market_id', 'first_seq', 'last_seq', 'device_id', 'received_at', 'changes'] as const;
 
 /** SQL texts of `... IN (?, ...)` selects by dialect, prefix and list length. */
 const inSqlCache = new Map<string, string>();
@@ -150,18 +138,16 @@ export async function selectAppliedChanges(
   return rows;
 }
 
-/** The applied changes among `changeIds` as their audit rows record them (since migration 0002). */
-export type AuditAnswer = Pick<AuditTable, 'change_id' | 'market_id' | 'device_id' | 'conflict_copy_id'>;
-
-export async function selectAuditAnswers(
+/** The applied changes among `changeIds` (since migration 0003). */
+export async function selectAppliedIds(
   db: Db,
   dialect: Dialect,
   changeIds: readonly string[],
-): Promise<AuditAnswer[]> {
-  const rows: AuditAnswer[] = [];
-  const head = 'select "change_id", "market_id", "device_id", "conflict_copy_id" from "audit" where "change_id"';
+): Promise<AppliedIdsTable[]> {
+  const rows: AppliedIdsTable[] = [];
   for (const part of chunks([...new Set(changeIds)], rowsPerStatement(dialect, 1))) {
-    for (const row of (await db.executeQuery<AuditAnswer>(inListQuery(dialect, head, [], part))).rows) rows.push(row);
+    const query = inListQuery(dialect, 'select * from "applied_ids" where "change_id"', [], part);
+    for (const row of (await db.executeQuery<AppliedIdsTable>(query)).rows) rows.push(row);
   }
   return rows;
 }
@@ -219,8 +205,12 @@ export async function insertAppliedChanges(db: Db, dialect: Dialect, rows: reado
   }
 }
 
-export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly AuditTable[]) {
-  for (const part of chunks(rows, rowsPerStatement(dialect, AUDIT_COLUMNS.length))) {
-    await db.executeQuery(insertRowsQuery(dialect, 'audit', AUDIT_COLUMNS, part));
+export async function insertAppliedIds(db: Db, dialect: Dialect, rows: readonly AppliedIdsTable[]) {
+  for (const part of chunks(rows, rowsPerStatement(dialect, APPLIED_ID_COLUMNS.length))) {
+    await db.executeQuery(insertRowsQuery(dialect, 'applied_ids', APPLIED_ID_COLUMNS, part));
   }
+}
+
+export async function insertAuditBatches(db: Db, dialect: Dialect, rows: readonly AuditBatchesTable[]) {
+  await db.executeQuery(insertRowsQuery(dialect, 'audit_batches', AUDIT_BATCH_COLUMNS, rows));
 }

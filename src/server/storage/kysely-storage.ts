@@ -6,7 +6,18 @@ import { getRecord, marketTx, toDevice, toRecord, type Db } from './market-tx';
 import { migrateToLatest } from './migrations';
 import type { DatabaseSchema } from './schema';
 import type { Checkpointer } from './wal-checkpoint';
-import type { Device, Dialect, MarketTx, PullPage, RedeemResult, Storage, StorageHooks, StoredRecord } from './storage';
+import { auditEntries } from './audit-trail';
+import type {
+  AuditEntry,
+  Device,
+  Dialect,
+  MarketTx,
+  PullPage,
+  RedeemResult,
+  Storage,
+  StorageHooks,
+  StoredRecord,
+} from './storage';
 
 export class KyselyStorage implements Storage {
   readonly hooks: StorageHooks = {};
@@ -172,12 +183,17 @@ export class KyselyStorage implements Storage {
 
   async countAudit(marketId: string, changeId?: string): Promise<number> {
     let q = this.db
-      .selectFrom('audit')
+      .selectFrom('applied_ids')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('market_id', '=', marketId);
     if (changeId !== undefined) q = q.where('change_id', '=', changeId);
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async auditTrail(marketId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_batches').selectAll().where('market_id', '=', marketId).execute();
+    return auditEntries(rows);
   }
 
   dumpTable(table: keyof DatabaseSchema): Promise<Record<string, unknown>[]> {

@@ -4,20 +4,22 @@
 // few multi-row statements in flush(), which inMarketTx runs before it commits. The market's seq is counted in
 // memory and written once.
 import type { EntityName } from '../../domain';
+import { auditBatches } from './audit-trail';
 import {
-  type AuditAnswer,
   type Db,
   insertAppliedChanges,
-  insertAuditRows,
+  insertAppliedIds,
+  insertAuditBatches,
   selectAppliedChanges,
-  selectAuditAnswers,
+  selectAppliedIds,
   selectRecords,
   upsertRecords,
 } from './batch-sql';
-import type { AppliedChangesTable, AuditTable, DatabaseSchema, RecordsTable } from './schema';
+import type { AppliedChangesTable, AppliedIdsTable, DatabaseSchema, RecordsTable } from './schema';
 import {
   ForeignRecordError,
   type AppliedChangeRow,
+  type AuditRow,
   type Device,
   type Dialect,
   type MarketTx,
@@ -49,16 +51,16 @@ function toApplied(row: AppliedChangesTable): AppliedChangeRow {
   };
 }
 
-/** An applied change as its audit row records it: the answer a retry gets (reported there as a duplicate). */
-function fromAudit(row: AuditAnswer): AppliedChangeRow {
+/** An applied change as applied_ids records it: the answer a retry gets (reported there as a duplicate). */
+function fromAppliedId(row: Pick<AppliedIdsTable, 'change_id' | 'market_id' | 'conflict_copy_id'>): AppliedChangeRow {
   const result: Record<string, unknown> = { changeId: row.change_id, status: 'applied' };
   if (row.conflict_copy_id !== null) result.conflictCopyId = row.conflict_copy_id;
-  return { changeId: row.change_id, marketId: row.market_id, deviceId: row.device_id, status: 'applied', result };
+  return { changeId: row.change_id, marketId: row.market_id, deviceId: null, status: 'applied', result };
 }
 
-/** How these changes were answered: applied ones from the audit, rejected ones (and older applied ones) from applied_changes. */
+/** How these changes were answered: applied ones from applied_ids, rejected ones (and ones applied before 0002) from applied_changes. */
 async function selectAnswers(db: Db, dialect: Dialect, changeIds: readonly string[]): Promise<AppliedChangeRow[]> {
-  const answers = (await selectAuditAnswers(db, dialect, changeIds)).map(fromAudit);
+  const answers = (await selectAppliedIds(db, dialect, changeIds)).map(fromAppliedId);
   for (const row of await selectAppliedChanges(db, dialect, changeIds)) answers.push(toApplied(row));
   return answers;
 }
@@ -105,7 +107,8 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
   /** Entities whose every record of this market is in `records` (read once by prefetch's `lists`). */
   const listed = new Set<EntityName>();
   const appliedRows: AppliedChangesTable[] = [];
-  const auditRows: AuditTable[] = [];
+  const appliedIds: AppliedIdsTable[] = [];
+  const auditRows: AuditRow[] = [];
   // One server time for every row this transaction writes (it commits as one): formatting a Date per row
   // was three toISOString calls per change (bench: ≈ 30,000 per 10,000-change drain).
   const now = new Date().toISOString();
@@ -200,27 +203,15 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     },
     insertAudit(row) {
       if (applied.get(row.changeId)) throw new Error(`Change ${row.changeId} is already recorded`);
-      const answer: AuditAnswer = {
-        change_id: row.changeId,
-        market_id: marketId,
-        device_id: row.deviceId,
-        conflict_copy_id: row.conflictCopyId ?? null,
-      };
-      applied.set(row.changeId, fromAudit(answer));
-      auditRows.push({
+      const id: AppliedIdsTable = {
         change_id: row.changeId,
         market_id: marketId,
         seq: row.seq,
-        device_id: row.deviceId,
-        tutor_id: row.tutorId,
-        entity: row.entity,
-        record_id: row.recordId,
-        op: row.op,
-        fields: JSON.stringify(row.fields),
-        at: row.at,
-        received_at: now,
-        conflict_copy_id: answer.conflict_copy_id,
-      });
+        conflict_copy_id: row.conflictCopyId ?? null,
+      };
+      applied.set(row.changeId, fromAppliedId(id));
+      appliedIds.push(id);
+      auditRows.push(row);
     },
     currentSeq: () => seq,
     async flush() {
@@ -242,7 +233,8 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         if (foreign[0]) throw new ForeignRecordError(foreign[0].entity, foreign[0].id);
       }
       if (appliedRows.length > 0) await insertAppliedChanges(db, dialect, appliedRows);
-      if (auditRows.length > 0) await insertAuditRows(db, dialect, auditRows);
+      if (appliedIds.length > 0) await insertAppliedIds(db, dialect, appliedIds);
+      if (auditRows.length > 0) await insertAuditBatches(db, dialect, auditBatches(marketId, now, auditRows));
       if (seq !== startSeq) {
         await db.updateTable('market_seq').set({ seq }).where('market_id', '=', marketId).execute();
       }

@@ -95,34 +95,43 @@ const m0002: Migration = {
   },
 };
 
-const AUDIT_COLUMNS =
-  'change_id, market_id, seq, device_id, tutor_id, entity, record_id, op, fields, at, received_at, conflict_copy_id';
-
 /**
- * The audit is written once per applied change and read by change id only (a retry's answer; diagnostics), so it
- * keeps one index: its primary key. SQLite: the table is rebuilt WITHOUT ROWID, keyed by change id (one B-tree
- * instead of the row table, the change-id index and the (market, seq) index; time-ordered change ids append at
- * its right edge); PostgreSQL keeps its table and primary key. Both drop audit_market_seq, which nothing read.
- * Bench: three B-tree inserts per change were ≈ 12% of a 10,000-change drain's server time.
+ * A push records each applied change twice over: that it was applied (what answers a retry, SYNC.md 4) and
+ * the audit trail (who changed which fields, when). Until now both were one 12-column `audit` row per change,
+ * in three B-trees; a drain of 10,000 changes spent ≈ 12% of the server's time on them (bench). Now:
+ * - applied_ids: one small row per change (id, market, seq, conflict copy), keyed by the time-ordered change
+ *   id (WITHOUT ROWID on SQLite: the key is the table, new ids append at its right edge);
+ * - audit_batches: the trail, one row per applied batch of one device, its entries in one JSON array.
+ * The old rows move over (each becomes its own batch) and `audit` is dropped, with its unused (market, seq)
+ * index. The same statements on both engines but for WITHOUT ROWID and the JSON functions.
  */
 const m0003: Migration = {
   async up(db: Kysely<unknown>) {
-    if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
-      await db.schema.dropIndex('audit_market_seq').execute();
-      return;
-    }
-    // Kysely runs SQLite migrations outside a transaction: the rebuild is one (a savepoint opens and commits it).
+    const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+    const run = async () => {
+      await sql`create table applied_ids (change_id text not null primary key, market_id text not null,
+        seq integer not null, conflict_copy_id text) ${sql.raw(sqlite ? 'without rowid' : '')}`.execute(db);
+      await sql`create table audit_batches (market_id text not null, first_seq integer not null,
+        last_seq integer not null, device_id text, received_at text not null, changes text not null,
+        primary key (market_id, first_seq))`.execute(db);
+      await sql`insert into applied_ids (change_id, market_id, seq, conflict_copy_id)
+        select change_id, market_id, seq, conflict_copy_id from audit order by change_id`.execute(db);
+      // Entry order as in audit-trail.ts: change id, seq, tutor, entity, record, op, field names, at, copy.
+      const entries = sqlite
+        ? sql`json_group_array(json_array(change_id, seq, tutor_id, entity, record_id, op, json(fields), at,
+            conflict_copy_id))`
+        : sql`json_agg(json_build_array(change_id, seq, tutor_id, entity, record_id, op, fields::json, at,
+            conflict_copy_id))::text`;
+      await sql`insert into audit_batches (market_id, first_seq, last_seq, device_id, received_at, changes)
+        select market_id, seq, seq, min(device_id), min(received_at), ${entries}
+        from audit group by market_id, seq`.execute(db);
+      await sql`drop table audit`.execute(db);
+    };
+    if (!sqlite) return run(); // PostgreSQL runs every migration in a transaction
+    // Kysely runs SQLite migrations outside a transaction: this one is one (a savepoint opens and commits it).
     await sql`savepoint m0003`.execute(db);
     try {
-      await sql`create table audit_0003 (
-        change_id text not null primary key, market_id text not null, seq integer not null, device_id text,
-        tutor_id text, entity text not null, record_id text not null, op text not null, fields text not null,
-        at text not null, received_at text not null, conflict_copy_id text) without rowid`.execute(db);
-      await sql
-        .raw(`insert into audit_0003 (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from audit order by change_id`)
-        .execute(db);
-      await sql`drop table audit`.execute(db);
-      await sql`alter table audit_0003 rename to audit`.execute(db);
+      await run();
       await sql`release m0003`.execute(db);
     } catch (err) {
       await sql`rollback to m0003`.execute(db);
@@ -136,7 +145,7 @@ const m0003: Migration = {
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_audit_records_applied_changes': m0002,
-  '0003_audit_keyed_by_change': m0003,
+  '0003_applied_ids_and_audit_batches': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

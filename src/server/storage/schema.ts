@@ -20,7 +20,7 @@ export interface MarketSeqTable {
   seq: number;
 }
 
-/** Rejected changes with their answer (and changes applied before migration 0002; since then the audit row). */
+/** Rejected changes with their answer (and changes applied before migration 0002; since 0003 see applied_ids). */
 export interface AppliedChangesTable {
   change_id: string;
   market_id: string;
@@ -49,21 +49,32 @@ export interface EnrollmentCodesTable {
   device_id: string | null;
 }
 
-export interface AuditTable {
+/**
+ * One row per applied change (since migration 0003): what answers a retry of it (SYNC.md 4), written in the
+ * same transaction as the change. `seq` is the seq the change gave its record: its audit entry is in the
+ * audit_batches row of that market whose seqs span it.
+ */
+export interface AppliedIdsTable {
   change_id: string;
   market_id: string;
   seq: number;
-  device_id: string | null;
-  tutor_id: string | null;
-  entity: string;
-  record_id: string;
-  op: string;
-  /** The NAMES of the fields the change set (not their values: no personal data in the audit trail). */
-  fields: string;
-  at: string;
-  received_at: string;
   /** The conflict copy this change made (a retry is answered with it); null when none. */
   conflict_copy_id: string | null;
+}
+
+/**
+ * The audit trail, one row per applied batch of one device (a push, or records the server wrote itself): who
+ * changed which fields of which record, when (since migration 0003; before, one `audit` row per change).
+ * `changes` is a JSON array of AUDIT_ENTRY arrays (see audit-trail.ts): the NAMES of the fields a change set,
+ * never their values (no personal data in the audit trail).
+ */
+export interface AuditBatchesTable {
+  market_id: string;
+  first_seq: number;
+  last_seq: number;
+  device_id: string | null;
+  received_at: string;
+  changes: string;
 }
 
 export interface DatabaseSchema {
@@ -72,5 +83,6 @@ export interface DatabaseSchema {
   applied_changes: AppliedChangesTable;
   devices: DevicesTable;
   enrollment_codes: EnrollmentCodesTable;
-  audit: AuditTable;
+  applied_ids: AppliedIdsTable;
+  audit_batches: AuditBatchesTable;
 }

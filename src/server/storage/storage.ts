@@ -54,7 +54,12 @@ export interface AuditRow {
   fields: string[];
   at: string;
   /** The conflict copy the change made, if any. */
-  conflictCopyId?: string;
+  conflictCopyId?: string | undefined;
+}
+
+/** An applied change as the audit trail keeps it. */
+export interface AuditEntry extends AuditRow {
+  receivedAt: string;
 }
 
 export interface Device {
@@ -97,13 +102,13 @@ export interface MarketTx {
   record(entity: EntityName, id: string): StoredRecord | undefined;
   /** Every record of this market of `entity`, this transaction's writes included. Throws unless listed by prefetch. */
   list(entity: EntityName): StoredRecord[];
-  /** How a change was answered, if it was: applied (from its audit row) or rejected. Throws unless prefetched. */
+  /** How a change was answered, if it was: applied (applied_ids) or rejected. Throws unless prefetched. */
   answer(changeId: string): AppliedChangeRow | undefined;
   /** Insert or replace a record of this market under the next sequence number; returns that seq. */
   putRecord(record: RecordWrite): number;
   /** Record a refused change with its answer (the same answer on retry). */
   insertRejection(row: Omit<AppliedChangeRow, 'status'>): void;
-  /** Record an applied change: its audit row is also what answers a retry of it. */
+  /** Record an applied change: what answers a retry of it (applied_ids) and its audit-trail entry. */
   insertAudit(row: AuditRow): void;
   currentSeq(): number;
 }
@@ -141,7 +146,10 @@ export interface Storage {
   listDevices(marketId: string): Promise<Device[]>;
   /** Returns false when no such device exists. */
   revokeDevice(deviceId: string, at: string): Promise<boolean>;
+  /** Changes applied in a market (or whether this one was: 0 or 1). */
   countAudit(marketId: string, changeId?: string): Promise<number>;
+  /** The market's audit trail: who changed which fields of which record, when, in seq order. */
+  auditTrail(marketId: string): Promise<AuditEntry[]>;
   /** Every row of a table, as stored: for diagnostics and tests (e.g. proving only token hashes are kept). */
   dumpTable(table: keyof DatabaseSchema): Promise<Record<string, unknown>[]>;
 }
