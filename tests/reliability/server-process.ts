@@ -1,4 +1,5 @@
-// The real Dangol server as a child process (`node --import tsx src/server/main.ts`) on 127.0.0.1, so the
+// The real Dangol server as a child process (`node --max-semi-space-size=64 --import tsx src/server/main.ts`, as
+// `npm run serve` starts it) on 127.0.0.1, so the
 // harness can SIGKILL it mid-batch and start it again on the same port and database, as a power cut would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -60,7 +61,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
 
   const launch = async () => {
     output = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
