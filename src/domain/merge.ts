@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { Change } from './wire';
 import { ENTITY_SCHEMAS, NOTE_TEXT_FIELDS, type EntityName } from './entities';
 import { compareHlc, type Hlc } from './hlc';
+import { accepts } from './accepts';
 
 export interface Versioned {
   data: Record<string, unknown>;
@@ -66,8 +67,9 @@ function rejection(entity: EntityName, error: z.ZodError, prefix: readonly Prope
   };
 }
 
-/** The whole record against its entity schema (a new record, a conflict copy). */
+/** The whole record against its entity schema (a new record, a conflict copy); zod explains a refusal. */
 function validate(entity: EntityName, data: Record<string, unknown>): ApplyResult | null {
+  if (accepts(ENTITY_SCHEMAS[entity], data)) return null;
   const parsed = ENTITY_SCHEMAS[entity].safeParse(data);
   return parsed.success ? null : rejection(entity, parsed.error, []);
 }
@@ -82,7 +84,7 @@ function validate(entity: EntityName, data: Record<string, unknown>): ApplyResul
 function validateWritten(entity: EntityName, data: Record<string, unknown>, written: ReadonlySet<string>) {
   const shape = ENTITY_SCHEMAS[entity].shape as Record<string, z.ZodType>;
   for (const k of Object.keys(shape)) {
-    if (!written.has(k)) continue;
+    if (!written.has(k) || accepts(shape[k]!, data[k])) continue;
     const parsed = shape[k]!.safeParse(data[k]);
     if (!parsed.success) return rejection(entity, parsed.error, [k]);
   }
