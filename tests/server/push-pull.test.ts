@@ -3,6 +3,7 @@
 // nothing, rejections are kept and the rest goes on, per-field merge, note conflict copies, delete rule,
 // paging without skips, and market isolation.
 import { describe, expect, it } from 'vitest';
+import { conflictCopyId } from '../../src/domain';
 import { createMarket } from '../../src/server/admin/commands';
 import { enroll, engines, latest, noteFields, pullAll, stallFields, useServer, type TestDevice } from './harness';
 
@@ -171,6 +172,31 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect(new Set(seen)).toEqual(new Set(all.map((r) => r.seq)));
     const empty = await a.pull(cursor, 7);
     expect(empty).toEqual({ records: [], cursor, hasMore: false });
+  });
+
+  it("refuses a conflict copy whose id another market's note holds: 403, the batch rolled back", async () => {
+    const { server } = fx.get();
+    const other = await createMarket(server.storage, { name: '사본시장', type: '건물형', schedule: '상설' });
+    const a = await device('A');
+    const b = await device('B');
+    const x = await enroll(server, other.id, 'X');
+    await a.pushOk([a.change({ entity: 'stall', recordId: 'p-cs', fields: stallFields('사본상회') })]);
+    const create = a.change({ entity: 'note', recordId: 'p-cnote', fields: noteFields('p-cs', '처음 글') });
+    await a.pushOk([create]);
+    await a.pushOk([a.change({ entity: 'note', recordId: 'p-cnote', fields: { taught: 'A 글' }, base: create.clock })]);
+    const eb = b.change({ entity: 'note', recordId: 'p-cnote', fields: { taught: 'B 글' }, base: create.clock });
+    // Market X already holds a note under the id B's conflict copy would get.
+    await x.pushOk([x.change({ entity: 'stall', recordId: 'p-xs', fields: stallFields('엑스상회') })]);
+    const taken = conflictCopyId('p-cnote', eb.changeId);
+    await x.pushOk([x.change({ entity: 'note', recordId: taken, fields: noteFields('p-xs', '엑스의 글') })]);
+    const alongside = b.change({ entity: 'stall', recordId: 'p-cs2', fields: stallFields('같이 보낸 가게') });
+    const res = await b.push([alongside, eb]);
+    expect(res.status).toBe(403);
+    const mine = await pullAll(a);
+    expect(mine.map((r) => r.id)).not.toContain('p-cs2');
+    expect(mine.map((r) => r.id)).not.toContain(taken);
+    expect(latest(mine, 'p-cnote')).toMatchObject({ taught: 'A 글' });
+    expect(latest(await pullAll(x), taken)).toMatchObject({ taught: '엑스의 글', stallId: 'p-xs' });
   });
 
   it("refuses another market's records: push is 403 with nothing applied, pull never shows them", async () => {

@@ -2,13 +2,12 @@
 // lock; each changeId applied at most once (its audit row, written in the same transaction, records it); a
 // rejected change is recorded with its answer and the rest goes on; anything unexpected rolls the whole batch
 // back.
-// Everything the batch may read (its applied changes, records, authors, possible conflict copies and, when a
-// change sets a merchant's personal data, the market's consents) is read up front with one query per table;
+// Everything the batch may read (its applied changes, records, authors and, when a change sets a merchant's
+// personal data, the market's consents) is read up front with one query per table;
 // the changes are then applied in order in memory, synchronously (a later change sees an earlier one's
 // result), and written together.
 import {
   applyChange,
-  conflictCopyId,
   ENTITY_SCHEMAS,
   type Change,
   type ChangeResult,
@@ -100,9 +99,9 @@ function applyOne(tx: MarketTx, hooks: StorageHooks, ctx: PushContext, change: C
   const seq = tx.putRecord({ entity: change.entity, id: change.recordId, ...outcome.next });
   const result: ChangeResult = { changeId: change.changeId, status: 'applied' };
   for (const copy of outcome.copies) {
+    // A record of another market under the copy's id is refused by the write itself (ForeignRecordError: 403,
+    // the batch rolled back), as any write over another market's record is.
     const copyId = String(copy.data.id);
-    const clash = tx.record(change.entity, copyId);
-    if (clash && clash.marketId !== ctx.marketId) throw HttpError.forbidden();
     tx.putRecord({ entity: change.entity, id: copyId, ...copy });
     result.conflictCopyId = copyId;
   }
@@ -140,15 +139,13 @@ function consentCovers(tx: MarketTx, change: Change): boolean {
   return personalDataAllowed(change.fields, consents, today);
 }
 
-/** Everything applying `changes` may read: their records, authors, answers, possible conflict copies, consents. */
+/** Everything applying `changes` may read: their records, authors, answers and, when needed, the consents. */
 function readsOf(changes: readonly Change[]): Prefetch {
   const records: RecordKey[] = [];
   const tutors = new Set<string>();
   let consents = false;
   for (const c of changes) {
     records.push({ entity: c.entity, id: c.recordId });
-    // A note edit may become a conflict copy under an id made from the note's and the change's.
-    if (c.entity === 'note') records.push({ entity: 'note', id: conflictCopyId(c.recordId, c.changeId) });
     if (c.tutorId !== null) tutors.add(c.tutorId);
     consents ||= needsConsents(c);
   }
