@@ -96,15 +96,21 @@ function validateWritten(entity: EntityName, data: Record<string, unknown>, writ
  * inputs give the same result on every replica.
  */
 export function applyChange(current: Versioned | undefined, change: Change, marketId: string): ApplyResult {
-  for (const k of Object.keys(change.fields)) {
-    if (IDENTITY_FIELDS.has(k) && change.fields[k] !== (k === 'id' ? change.recordId : marketId)) {
-      return { kind: 'rejected', reason: `Field "${k}" cannot be changed`, reasonKo: `"${k}" 값은 바꿀 수 없습니다` };
-    }
-  }
+  // The fields this change sets, without the record's identity (which it may repeat, never change). Built by
+  // one loop instead of a spread, two deletes and key arrays: this runs for every change a server applies.
+  const incoming = change.fields;
   const fields: Record<string, unknown> =
-    change.op === 'delete' ? { deleted: true, updatedAt: change.at, updatedBy: change.tutorId } : { ...change.fields };
-  delete fields.id;
-  delete fields.marketId;
+    change.op === 'delete' ? { deleted: true, updatedAt: change.at, updatedBy: change.tutorId } : {};
+  for (const k in incoming) {
+    if (!Object.hasOwn(incoming, k) || k === '__proto__') continue;
+    if (IDENTITY_FIELDS.has(k)) {
+      if (incoming[k] !== (k === 'id' ? change.recordId : marketId)) {
+        return { kind: 'rejected', reason: `Field "${k}" cannot be changed`, reasonKo: `"${k}" 값은 바꿀 수 없습니다` };
+      }
+      continue;
+    }
+    if (change.op !== 'delete') fields[k] = incoming[k];
+  }
 
   const copies: Versioned[] = [];
   if (!current) {
@@ -115,11 +121,13 @@ export function applyChange(current: Versioned | undefined, change: Change, mark
         reasonKo: '없는 기록은 지울 수 없습니다',
       };
     }
-    const data = { ...fields, id: change.recordId, marketId };
+    const data = fields;
+    data.id = change.recordId;
+    data.marketId = marketId;
     const bad = validate(change.entity, data);
     if (bad) return bad;
     const clocks: Record<string, Hlc> = {};
-    for (const k of Object.keys(data)) clocks[k] = change.clock;
+    for (const k in data) clocks[k] = change.clock;
     return { kind: 'applied', next: { data, clocks }, copies };
   }
 
@@ -149,7 +157,8 @@ export function applyChange(current: Versioned | undefined, change: Change, mark
   const clocks = { ...current.clocks };
   const written = new Set<string>();
   if (!wasDeleted) {
-    for (const [k, v] of Object.entries(fields)) {
+    for (const k in fields) {
+      const v = fields[k];
       if (compareHlc(change.clock, clocks[k]) > 0) {
         // A primitive value equal to the one held needs no check: the held record passed it. A change
         // re-sends every field of the form, mostly unchanged (bench: ≈ 7 of 10 per checklist step update).

@@ -86,7 +86,37 @@ export async function getRecord(db: Db, entity: EntityName, id: string): Promise
   return row ? toRecord(row) : undefined;
 }
 
-const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+/** Known state of records by entity and id: a row (read or written here) or null (known to be absent). */
+class RecordMap {
+  private readonly byEntity = new Map<string, Map<string, StoredRecord | null>>();
+
+  private of(entity: string): Map<string, StoredRecord | null> {
+    let m = this.byEntity.get(entity);
+    if (!m) this.byEntity.set(entity, (m = new Map()));
+    return m;
+  }
+
+  get(entity: string, id: string): StoredRecord | null | undefined {
+    return this.byEntity.get(entity)?.get(id);
+  }
+
+  set(entity: string, id: string, value: StoredRecord | null): void {
+    this.of(entity).set(id, value);
+  }
+
+  /** Sets null (absent) unless known; true when it was not known. */
+  claim(entity: string, id: string): boolean {
+    const m = this.of(entity);
+    if (m.has(id)) return false;
+    m.set(id, null);
+    return true;
+  }
+
+  /** Every known record of `entity`. */
+  *all(entity: string): Iterable<StoredRecord> {
+    for (const r of this.byEntity.get(entity)?.values() ?? []) if (r) yield r;
+  }
+}
 
 /** The transaction object plus the flush that writes its buffered rows (called by inMarketTx only). */
 export interface BufferedMarketTx extends MarketTx {
@@ -96,13 +126,13 @@ export interface BufferedMarketTx extends MarketTx {
 /** `seq` is the market's sequence as read (and, on PostgreSQL, locked FOR UPDATE) at the transaction's start. */
 export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number): BufferedMarketTx {
   const startSeq = seq;
-  /** Known state of records: a row (read or written here) or null (known to be absent). */
-  const records = new Map<string, StoredRecord | null>();
+  const records = new RecordMap();
   /**
    * Records written in this transaction, in write order (a rewrite keeps the first position, latest value);
    * serialized once each in flush(), so a record changed twice is not serialized twice.
    */
-  const written = new Map<string, StoredRecord>();
+  const written: StoredRecord[] = [];
+  const writtenAt = new Map<StoredRecord, number>();
   const applied = new Map<string, AppliedChangeRow | null>();
   /** Entities whose every record of this market is in `records` (read once by prefetch's `lists`). */
   const listed = new Set<EntityName>();
@@ -121,12 +151,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     marketId,
     async prefetch(keys) {
       const wantRecords: RecordKey[] = [];
-      for (const k of keys.records ?? []) {
-        const key = keyOf(k.entity, k.id);
-        if (records.has(key)) continue;
-        records.set(key, null);
-        wantRecords.push(k);
-      }
+      for (const k of keys.records ?? []) if (records.claim(k.entity, k.id)) wantRecords.push(k);
       const wantChanges: string[] = [];
       for (const id of keys.changeIds ?? []) {
         if (applied.has(id)) continue;
@@ -134,7 +159,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         wantChanges.push(id);
       }
       for (const row of await selectRecords(db, dialect, wantRecords)) {
-        records.set(keyOf(row.entity, row.id), toRecord(row));
+        records.set(row.entity, row.id, toRecord(row));
       }
       for (const row of await selectAnswers(db, dialect, wantChanges)) applied.set(row.changeId, row);
       for (const entity of keys.lists ?? []) {
@@ -147,21 +172,20 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
           .execute();
         // A record already known here may have been written by this transaction: keep that newer value.
         for (const row of rows) {
-          const key = keyOf(row.entity, row.id);
-          if (!records.get(key)) records.set(key, toRecord(row));
+          if (!records.get(row.entity, row.id)) records.set(row.entity, row.id, toRecord(row));
         }
         listed.add(entity);
       }
     },
     record(entity, id) {
-      const known = records.get(keyOf(entity, id));
+      const known = records.get(entity, id);
       if (known === undefined) return notRead(`Record ${entity}/${id}`);
       return known ?? undefined;
     },
     list(entity) {
       if (!listed.has(entity)) return notRead(`The list of ${entity} records`);
       const out: StoredRecord[] = [];
-      for (const r of records.values()) if (r && r.entity === entity && r.marketId === marketId) out.push(r);
+      for (const r of records.all(entity)) if (r.marketId === marketId) out.push(r);
       return out;
     },
     answer(changeId) {
@@ -170,8 +194,7 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
       return known ?? undefined;
     },
     putRecord(record) {
-      const key = keyOf(record.entity, record.id);
-      const known = records.get(key);
+      const known = records.get(record.entity, record.id);
       // Known to be another market's: refuse now (a record not read here is checked when it is written).
       if (known && known.marketId !== marketId) throw new ForeignRecordError(record.entity, record.id);
       seq += 1;
@@ -185,8 +208,15 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
         seq,
         deleted,
       };
-      records.set(key, stored);
-      written.set(key, stored);
+      records.set(record.entity, record.id, stored);
+      const at = known ? writtenAt.get(known) : undefined;
+      if (at === undefined) {
+        writtenAt.set(stored, written.push(stored) - 1);
+      } else {
+        written[at] = stored;
+        writtenAt.delete(known!);
+        writtenAt.set(stored, at);
+      }
       return seq;
     },
     insertRejection(row) {
@@ -215,9 +245,9 @@ export function marketTx(db: Db, dialect: Dialect, marketId: string, seq: number
     },
     currentSeq: () => seq,
     async flush() {
-      if (written.size > 0) {
+      if (written.length > 0) {
         const rows: RecordsTable[] = [];
-        for (const r of written.values()) {
+        for (const r of written) {
           rows.push({
             market_id: marketId,
             entity: r.entity,
