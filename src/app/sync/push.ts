@@ -13,9 +13,10 @@ export const PUSH_BATCH = MAX_PUSH_BATCH;
 /**
  * The first push of a drain is small, so the server starts working a few ms after "sync now" instead of after the
  * tablet has read and serialized a whole batch (bench: ≈ 30 ms of a 10,000-change drain); the next, full batch is
- * read while it is in flight.
+ * read while it is in flight. Not smaller: reading the full batch must fit in its flight (with 250 it did not, and
+ * the tablet answered the second push late).
  */
-export const FIRST_PUSH_BATCH = 250;
+export const FIRST_PUSH_BATCH = 500;
 
 export type PushOutcome =
   | { ok: true; pushed: number; rejected: number }
