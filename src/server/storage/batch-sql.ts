@@ -152,23 +152,28 @@ export async function selectAppliedIds(
   return rows;
 }
 
+/** A record as a merge reads it: every column but `updated_at`. */
+export type ReadRecord = Omit<RecordsTable, 'updated_at'>;
+const READ_COLUMNS = '"entity", "id", "market_id", "data", "clocks", "seq", "deleted"';
+
 /** Records by (entity, id), whatever their market: one `entity = ? AND id IN (...)` query per entity and chunk. */
 export async function selectRecords(
   db: Db,
   dialect: Dialect,
   keys: readonly { entity: EntityName; id: string }[],
-): Promise<RecordsTable[]> {
+): Promise<ReadRecord[]> {
   const byEntity = new Map<EntityName, Set<string>>();
   for (const k of keys) {
     let ids = byEntity.get(k.entity);
     if (!ids) byEntity.set(k.entity, (ids = new Set()));
     ids.add(k.id);
   }
-  const rows: RecordsTable[] = [];
+  const rows: ReadRecord[] = [];
   for (const [entity, ids] of byEntity) {
     for (const part of chunks([...ids], rowsPerStatement(dialect, 1, 1))) {
-      const query = inListQuery(dialect, 'select * from "records" where "entity" = ? and "id"', [entity], part);
-      for (const row of (await db.executeQuery<RecordsTable>(query)).rows) rows.push(row);
+      const head = `select ${READ_COLUMNS} from "records" where "entity" = ? and "id"`;
+      const query = inListQuery(dialect, head, [entity], part);
+      for (const row of (await db.executeQuery<ReadRecord>(query)).rows) rows.push(row);
     }
   }
   return rows;

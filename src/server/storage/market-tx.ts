@@ -7,6 +7,7 @@ import type { EntityName } from '../../domain';
 import { auditBatches } from './audit-trail';
 import {
   type Db,
+  type ReadRecord,
   insertAppliedChanges,
   insertAppliedIds,
   insertAuditBatches,
@@ -29,7 +30,7 @@ import {
 
 export type { Db };
 
-export function toRecord(row: RecordsTable): StoredRecord {
+export function toRecord(row: ReadRecord): StoredRecord {
   return {
     entity: row.entity as EntityName,
     id: row.id,
