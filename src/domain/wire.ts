@@ -48,6 +48,12 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export const PushRequestSchema = z.object({
   changes: z.array(ChangeSchema).min(1).max(MAX_PUSH_BATCH),
+  /**
+   * The last change of the push this tablet sent just before, still unanswered when this one left (a tablet keeps
+   * two pushes in flight). The server applies this push only once that change is answered, and otherwise refuses
+   * it whole with 409 `out_of_order` (nothing applied): a tablet's changes are applied in the order it made them.
+   */
+  after: z.uuid().optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 

@@ -67,8 +67,9 @@ export interface TestDevice {
   marketId: string;
   /** Makes a change stamped with this device's clock (strictly increasing). */
   change(input: ChangeInput): Change;
-  push(changes: Change[]): Promise<Response>;
-  pushOk(changes: Change[]): Promise<PushResponse>;
+  /** `after`: the change sent last before this push (the server applies this push only once it is answered). */
+  push(changes: Change[], after?: string): Promise<Response>;
+  pushOk(changes: Change[], after?: string): Promise<PushResponse>;
   pull(since?: number, limit?: number): Promise<PullResponse>;
 }
 
@@ -113,14 +114,14 @@ export async function enroll(server: RunningServer, marketId: string, name = 'ta
         at: new Date(input.clockAt ?? wall).toISOString(),
       };
     },
-    push: (changes) =>
+    push: (changes, after) =>
       fetch(`${url}/api/sync/push`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ changes }),
+        body: JSON.stringify(after === undefined ? { changes } : { changes, after }),
       }),
-    async pushOk(changes) {
-      const res = await device.push(changes);
+    async pushOk(changes, after) {
+      const res = await device.push(changes, after);
       if (res.status !== 200) throw new Error(`push failed: ${res.status} ${await res.text()}`);
       return (await res.json()) as PushResponse;
     },

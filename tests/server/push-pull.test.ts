@@ -61,6 +61,29 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect(retry.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
   });
 
+  it('applies a push that names the change before it only once that one is answered (409 out_of_order)', async () => {
+    const a = await device('A');
+    const first = [a.change({ entity: 'stall', recordId: 'p-o1', fields: stallFields('먼저') })];
+    const second = [a.change({ entity: 'stall', recordId: 'p-o2', fields: stallFields('나중') })];
+    // The second push arrives before the first: refused whole, nothing applied.
+    const early = await a.push(second, first[0]!.changeId);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('out_of_order');
+    expect((await pullAll(a)).map((r) => r.id)).not.toContain('p-o2');
+    // Once the first is applied, the same second push goes through.
+    expect((await a.pushOk(first)).results[0]?.status).toBe('applied');
+    expect((await a.pushOk(second, first[0]!.changeId)).results[0]?.status).toBe('applied');
+    // A change answered by a refusal counts as answered too.
+    const refused = a.change({
+      entity: 'stall',
+      recordId: 'p-o3',
+      fields: { ...stallFields('틀림'), category: '우주선' },
+    });
+    expect((await a.pushOk([refused])).results[0]?.status).toBe('rejected');
+    const third = [a.change({ entity: 'stall', recordId: 'p-o4', fields: stallFields('셋째') })];
+    expect((await a.pushOk(third, refused.changeId)).results[0]?.status).toBe('applied');
+  });
+
   it('records a rejected change with its reason, applies the rest, and answers the same on retry', async () => {
     const a = await device('A');
     const batch = [

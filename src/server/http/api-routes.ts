@@ -74,7 +74,8 @@ export function apiRoutes(storage: Storage, opts: ApiOptions): Hono {
   sync.post('/push', async (c) => {
     const body = await readJson(c, PushRequestSchema);
     const device = c.get('device');
-    return c.json(await pushChanges(storage, { marketId: device.marketId, deviceId: device.id }, body.changes));
+    const ctx = { marketId: device.marketId, deviceId: device.id };
+    return c.json(await pushChanges(storage, ctx, body.changes, body.after));
   });
   sync.get('/pull', async (c) => {
     const q = readQuery(c, PullQuerySchema);

@@ -12,6 +12,16 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 
+  /** A push that names a change before it (`after`) which is not answered yet: nothing applied, send it again. */
+  static outOfOrder(): HttpError {
+    return new HttpError(
+      409,
+      'out_of_order',
+      'The push sent before this one has not been applied yet: send this one again after it',
+      '앞서 보낸 변경이 아직 반영되지 않았습니다. 앞의 요청이 끝난 뒤 다시 보내세요',
+    );
+  }
+
   static forbidden(): HttpError {
     return new HttpError(
       403,

@@ -140,7 +140,7 @@ function consentCovers(tx: MarketTx, change: Change): boolean {
 }
 
 /** Everything applying `changes` may read: their records, authors, answers and, when needed, the consents. */
-function readsOf(changes: readonly Change[]): Prefetch {
+function readsOf(changes: readonly Change[], after: string | undefined): Prefetch {
   const records: RecordKey[] = [];
   const tutors = new Set<string>();
   let consents = false;
@@ -150,12 +150,24 @@ function readsOf(changes: readonly Change[]): Prefetch {
     consents ||= needsConsents(c);
   }
   for (const id of tutors) records.push({ entity: 'tutor', id });
-  return { records, changeIds: changes.map((c) => c.changeId), lists: consents ? ['consent'] : [] };
+  const changeIds = changes.map((c) => c.changeId);
+  if (after !== undefined) changeIds.push(after);
+  return { records, changeIds, lists: consents ? ['consent'] : [] };
 }
 
-export async function pushChanges(storage: Storage, ctx: PushContext, changes: Change[]): Promise<PushResponse> {
+/**
+ * `after`: the change the tablet sent last before this push (SYNC.md 3 with two pushes in flight): unless it is
+ * answered — applied or rejected, by this market's transactions so far — nothing is applied (409 out_of_order).
+ */
+export async function pushChanges(
+  storage: Storage,
+  ctx: PushContext,
+  changes: Change[],
+  after?: string,
+): Promise<PushResponse> {
   return storage.inMarketTx(ctx.marketId, async (tx) => {
-    await tx.prefetch(readsOf(changes));
+    await tx.prefetch(readsOf(changes, after));
+    if (after !== undefined && tx.answer(after)?.marketId !== ctx.marketId) throw HttpError.outOfOrder();
     const results: ChangeResult[] = [];
     for (const change of changes) results.push(applyOne(tx, storage.hooks, ctx, change));
     return { results, serverSeq: tx.currentSeq() };
