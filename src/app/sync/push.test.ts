@@ -161,7 +161,7 @@ describe('push: draining the outbox', () => {
     expect(server.log.filter((l) => l.path === '/api/sync/push').map((l) => l.changes)).toEqual([ids, ids]);
   });
 
-  describe('pipelined: the next batch is read while one is in flight, one request at a time', () => {
+  describe('pipelined: the next batch is read and sent while one is in flight, two pushes at most', () => {
     /** Wraps the fake server's fetch: each push answers after `ms`, and the wrapper counts pushes in flight. */
     function slowPushes(server: FakeServer, ms: number) {
       const seen = { inFlight: 0, maxInFlight: 0, queuedAtArrival: [] as number[] };
@@ -180,18 +180,61 @@ describe('push: draining the outbox', () => {
       return { seen, fetch: wrapped };
     }
 
-    it('never has two pushes in flight, keeps seq order, and empties the queue', async () => {
+    it("keeps at most two pushes in flight, the second naming the first's last change, in seq order", async () => {
       const db = await enrolledDb();
       const server = new FakeServer();
       const ids = await addStalls(db, 23);
       const slow = slowPushes(server, 15);
       const out = await drainOutbox({ ...ctx(db, server, 5), deps: { db, fetch: slow.fetch, now: Date.now } });
       expect(out).toEqual({ ok: true, pushed: 23, rejected: 0 });
-      expect(slow.seen.maxInFlight).toBe(1);
+      expect(slow.seen.maxInFlight).toBe(2);
       const pushes = server.log.filter((l) => l.path === '/api/sync/push');
       expect(pushes.map((p) => p.changes?.length)).toEqual([5, 5, 5, 5, 3]);
       expect(pushes.flatMap((p) => p.changes)).toEqual(ids);
+      // Every push sent while another flew names that one's last change; the server applied them in order.
+      for (const [i, p] of pushes.entries()) if (p.after) expect(p.after).toBe(pushes[i - 1]?.changes?.at(-1));
+      expect(pushes.filter((p) => p.after).length).toBeGreaterThan(0);
+      expect([...server.applied]).toEqual(ids);
       expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('sends a push again when it reached the server before the one ahead of it (409), keeping seq order', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      const ids = await addStalls(db, 8);
+      const inner = server.fetch;
+      let pushes = 0;
+      // The first push is slow on the way in: the second one, sent meanwhile, arrives first.
+      const firstIsSlow: typeof fetch = async (input, init) => {
+        if (String(input).endsWith('/api/sync/push') && ++pushes === 1) await new Promise((r) => setTimeout(r, 40));
+        return inner(input, init);
+      };
+      const out = await drainOutbox({ ...ctx(db, server, 4), deps: { db, fetch: firstIsSlow, now: Date.now } });
+      expect(out).toEqual({ ok: true, pushed: 8, rejected: 0 });
+      const log = server.log.filter((l) => l.path === '/api/sync/push').map((l) => l.changes);
+      expect(log).toEqual([ids.slice(4), ids.slice(0, 4), ids.slice(4)]); // refused first, sent again after
+      expect([...server.applied]).toEqual(ids);
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('when the oldest push fails, the one behind it is not applied: both wait, in order', async () => {
+      const db = await enrolledDb();
+      const server = new FakeServer();
+      await addStalls(db, 8);
+      const inner = server.fetch;
+      let pushes = 0;
+      const firstFails: typeof fetch = async (input, init) => {
+        if (String(input).endsWith('/api/sync/push') && ++pushes === 1) {
+          await new Promise((r) => setTimeout(r, 40));
+          server.script.unshift({ status: 503 });
+        }
+        return inner(input, init);
+      };
+      const out = await drainOutbox({ ...ctx(db, server, 4), deps: { db, fetch: firstFails, now: Date.now } });
+      expect(out).toMatchObject({ ok: false, retryable: true, error: { status: 503 } });
+      expect(server.log.filter((l) => l.path === '/api/sync/push')).toHaveLength(2);
+      expect(server.applied.size).toBe(0);
+      expect(await db.outbox.count()).toBe(8);
     });
 
     it('sends changes queued while a batch is in flight after it, in seq order, and loses none', async () => {
@@ -201,10 +244,11 @@ describe('push: draining the outbox', () => {
       const inner = server.fetch;
       let added = 0;
       const fetchWhileTyping: typeof fetch = async (input, init) => {
-        if (String(input).endsWith('/api/sync/push') && added < 3) {
+        // Counted before the save: two pushes may be on their way at once.
+        const k = String(input).endsWith('/api/sync/push') ? added++ : 3;
+        if (k < 3) {
           // A tutor saves another stall while this push is on its way.
-          await mutate(db, { entity: 'stall', id: `late${added}`, fields: stallFields(`늦은${added}`) as never });
-          added += 1;
+          await mutate(db, { entity: 'stall', id: `late${k}`, fields: stallFields(`늦은${k}`) as never });
         }
         return inner(input, init);
       };

@@ -25,7 +25,9 @@ export interface Scripted {
 export class FakeServer {
   readonly records = new Map<string, Held>();
   readonly applied = new Set<string>();
-  readonly log: { method: string; path: string; changes?: string[] }[] = [];
+  /** Change ids refused one by one (answered, like applied ones). */
+  readonly refused = new Set<string>();
+  readonly log: { method: string; path: string; changes?: string[]; after?: string }[] = [];
   readonly script: Scripted[] = [];
   seq = 0;
   /** Change ids the server refuses one by one. */
@@ -41,8 +43,9 @@ export class FakeServer {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    const entry: { method: string; path: string; changes?: string[] } = { method, path: url.pathname };
+    const entry: { method: string; path: string; changes?: string[]; after?: string } = { method, path: url.pathname };
     if (body?.changes) entry.changes = body.changes.map((c: { changeId: string }) => c.changeId);
+    if (body?.after) entry.after = body.after;
     this.log.push(entry);
     if (this.gate) await this.gate;
     const next = this.script.shift();
@@ -76,12 +79,17 @@ export class FakeServer {
 
   private push(body: unknown): Response {
     const req = PushRequestSchema.parse(body);
+    // As the real server: a push naming the change before it is applied only once that one is answered.
+    if (req.after !== undefined && !this.applied.has(req.after) && !this.refused.has(req.after)) {
+      return json(409, { error: { code: 'out_of_order', message: 'The push before this one is not applied yet' } });
+    }
     if (req.changes.some((c) => this.poisonIds.has(c.changeId))) {
       return json(400, { error: { code: 'invalid', message: 'Bad change in batch', messageKo: '잘못된 변경' } });
     }
     const results: ChangeResult[] = req.changes.map((c) => {
       if (this.applied.has(c.changeId)) return { changeId: c.changeId, status: 'duplicate' };
       if (this.rejectIds.has(c.changeId)) {
+        this.refused.add(c.changeId);
         return {
           changeId: c.changeId,
           status: 'rejected',
@@ -92,8 +100,10 @@ export class FakeServer {
       }
       const key = `${c.entity}:${c.recordId}`;
       const r = applyChange(this.records.get(key)?.v, c, this.marketId);
-      if (r.kind === 'rejected')
+      if (r.kind === 'rejected') {
+        this.refused.add(c.changeId);
         return { changeId: c.changeId, status: 'rejected', reason: r.reason, reasonKo: r.reasonKo, code: 'invalid' };
+      }
       this.put(c.entity, c.recordId, r.next);
       for (const copy of r.copies) this.put(c.entity, String(copy.data.id), copy);
       this.applied.add(c.changeId);
