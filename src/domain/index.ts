@@ -2,6 +2,7 @@
 export * from './vocabulary';
 export * from './checklist-template';
 export * from './entities';
+export * from './lazy-schema';
 export * from './hlc';
 export * from './merge';
 export * from './wire';

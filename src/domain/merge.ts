@@ -10,9 +10,9 @@
 //   append-only stepEvent records.
 import type { z } from 'zod';
 import type { Change } from './wire';
-import { ENTITY_SCHEMAS, NOTE_TEXT_FIELDS, type EntityName } from './entities';
+import { ENTITY_NAMES, ENTITY_SCHEMAS, NOTE_TEXT_FIELDS, type EntityName } from './entities';
 import { compareHlc, type Hlc } from './hlc';
-import { accepts } from './accepts';
+import { accepts, compileAccepts } from './accepts';
 
 export interface Versioned {
   data: Record<string, unknown>;
@@ -65,6 +65,14 @@ function rejection(entity: EntityName, error: z.ZodError, prefix: readonly Prope
     reason: `Invalid ${entity}${where ? ` field "${where}"` : ''}: ${issue?.message ?? 'invalid'}`,
     reasonKo: `${entity} 기록이 올바르지 않습니다${where ? ` (${where})` : ''}: ${issue?.message ?? ''}`,
   };
+}
+
+/**
+ * Builds every record schema and its compiled predicate now (they are built on first use, lazy-schema.ts): the app
+ * calls it when idle after start, so a tutor's first tap does not build them.
+ */
+export function prepareValidation(): void {
+  for (const entity of ENTITY_NAMES) compileAccepts(ENTITY_SCHEMAS[entity]);
 }
 
 /** The whole record against its entity schema (a new record, a conflict copy); zod explains a refusal. */

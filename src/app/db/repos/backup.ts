@@ -9,6 +9,7 @@ import {
   HlcSchema,
   Id,
   IsoDateTime,
+  lazySchema,
   compareHlc,
   formatHlc,
   parseHlc,
@@ -24,40 +25,47 @@ export const BACKUP_VERSION = 1;
 /** PIN material never leaves the tablet in a file; an import keeps the tablet's own (SYNC.md: pulls restore it). */
 const PIN_FIELDS = ['pinHash', 'pinSalt', 'pinIterations'] as const;
 
-const Clocks = z.record(z.string().max(40), HlcSchema);
+// Built on first use (domain/lazy-schema.ts): a cold start reads no backup.
+const Clocks = lazySchema(() => z.record(z.string().max(40), HlcSchema));
 const rows = <S extends z.ZodObject>(s: S) => z.array(s.extend({ _clocks: Clocks }));
-const OutboxSchema = z.looseObject({
-  seq: z.number().int().min(1),
-  changeId: z.uuid(),
-  entity: z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]),
-  recordId: Id,
-  change: ChangeSchema,
-  prev: z.record(z.string(), z.unknown()),
-  attempts: z.number().int().min(0),
-  lastError: z.string().nullable(),
-});
-const RejectedSchema = OutboxSchema.extend({ reason: z.string(), reasonKo: z.string(), rejectedAt: IsoDateTime });
-
-export const BackupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt: IsoDateTime,
-  deviceId: Id,
-  marketId: Id,
-  meta: z.object({ demo: z.boolean(), cursor: z.number().int().min(0).nullable() }),
-  tables: z.object({
-    markets: rows(ENTITY_SCHEMAS.market),
-    tutors: rows(ENTITY_SCHEMAS.tutor),
-    stalls: rows(ENTITY_SCHEMAS.stall),
-    visits: rows(ENTITY_SCHEMAS.visit),
-    notes: rows(ENTITY_SCHEMAS.note),
-    steps: rows(ENTITY_SCHEMAS.step),
-    stepEvents: rows(ENTITY_SCHEMAS.stepEvent),
-    consents: rows(ENTITY_SCHEMAS.consent),
-    outbox: z.array(OutboxSchema),
-    rejected: z.array(RejectedSchema),
+const OutboxSchema = lazySchema(() =>
+  z.looseObject({
+    seq: z.number().int().min(1),
+    changeId: z.uuid(),
+    entity: z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]),
+    recordId: Id,
+    change: ChangeSchema,
+    prev: z.record(z.string(), z.unknown()),
+    attempts: z.number().int().min(0),
+    lastError: z.string().nullable(),
   }),
-});
+);
+const RejectedSchema = lazySchema(() =>
+  OutboxSchema.extend({ reason: z.string(), reasonKo: z.string(), rejectedAt: IsoDateTime }),
+);
+
+export const BackupSchema = lazySchema(() =>
+  z.object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: IsoDateTime,
+    deviceId: Id,
+    marketId: Id,
+    meta: z.object({ demo: z.boolean(), cursor: z.number().int().min(0).nullable() }),
+    tables: z.object({
+      markets: rows(ENTITY_SCHEMAS.market),
+      tutors: rows(ENTITY_SCHEMAS.tutor),
+      stalls: rows(ENTITY_SCHEMAS.stall),
+      visits: rows(ENTITY_SCHEMAS.visit),
+      notes: rows(ENTITY_SCHEMAS.note),
+      steps: rows(ENTITY_SCHEMAS.step),
+      stepEvents: rows(ENTITY_SCHEMAS.stepEvent),
+      consents: rows(ENTITY_SCHEMAS.consent),
+      outbox: z.array(OutboxSchema),
+      rejected: z.array(RejectedSchema),
+    }),
+  }),
+);
 export type Backup = z.infer<typeof BackupSchema>;
 
 interface Row {
