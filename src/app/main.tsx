@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 // The DOM build of RouterProvider: a navigation can ask for `flushSync` (a stall row's tap does).
 import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './i18n';
+import { ENTITY_NAMES } from '../domain/entities';
 import { prepareValidation } from '../domain/merge';
 import { getDb } from './db/database';
 import { warmStallList } from './db/repos/stalls';
@@ -52,8 +53,10 @@ async function start() {
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
     // Its own idle task (≈ 40 ms at CPU 4x), not added to the one above.
     whenIdle(() => warmFonts(), { timeout: 2000 });
-    // The record schemas, built on first use (a cold start builds none), before a tutor's first write needs them.
-    whenIdle(() => prepareValidation(), { timeout: 3000 });
+    // The record schemas, built on first use (a cold start builds none), before a tutor's first write needs them:
+    // one idle task per entity (all at once took ≈ 13 ms in Node, several times that at CPU 4x, which a tap
+    // landing then would wait for).
+    for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), { timeout: 3000 });
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
     // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait

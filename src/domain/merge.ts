@@ -10,7 +10,7 @@
 //   append-only stepEvent records.
 import type { z } from 'zod';
 import type { Change } from './wire';
-import { ENTITY_NAMES, ENTITY_SCHEMAS, NOTE_TEXT_FIELDS, type EntityName } from './entities';
+import { ENTITY_SCHEMAS, NOTE_TEXT_FIELDS, type EntityName } from './entities';
 import { compareHlc, type Hlc } from './hlc';
 import { accepts, compileAccepts } from './accepts';
 
@@ -68,11 +68,11 @@ function rejection(entity: EntityName, error: z.ZodError, prefix: readonly Prope
 }
 
 /**
- * Builds every record schema and its compiled predicate now (they are built on first use, lazy-schema.ts): the app
- * calls it when idle after start, so a tutor's first tap does not build them.
+ * Builds a record schema and its compiled predicate now (schemas are built on first use, lazy-schema.ts): the app
+ * calls it for each entity when idle after start, so a tutor's first tap does not build them.
  */
-export function prepareValidation(): void {
-  for (const entity of ENTITY_NAMES) compileAccepts(ENTITY_SCHEMAS[entity]);
+export function prepareValidation(entity: EntityName): void {
+  compileAccepts(ENTITY_SCHEMAS[entity]);
 }
 
 /** The whole record against its entity schema (a new record, a conflict copy); zod explains a refusal. */

@@ -177,6 +177,26 @@ test('a note and a ticked step written offline on tablet A appear on tablet B wi
   await a.context.setOffline(false);
   await waitForPill(a.page, /^동기화 상태: 연결됨(?!.*대기)/);
 
+  // A restarts: its pill says what the tablet is from the first paint, never "not enrolled" (its engine starts a
+  // frame later; until then the start snapshot's session decides what the pill says).
+  await a.page.addInitScript(() => {
+    const seen = [];
+    window.__pillLabels = seen;
+    new MutationObserver(() => {
+      const label = document.querySelector('a.sync-pill')?.getAttribute('aria-label');
+      if (label && seen.at(-1) !== label) seen.push(label);
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await a.page.reload();
+  await waitForPill(a.page, /^동기화 상태: 연결됨(?!.*대기)/);
+  const labels = await a.page.evaluate(() => window.__pillLabels);
+  assert.ok(labels.length > 0, 'the pill was seen from the first paint');
+  assert.deepEqual(
+    labels.filter((l) => !/^동기화 상태: 연결됨/.test(l)),
+    [],
+    `after a restart the pill only ever says connected (${labels.join(' | ')})`,
+  );
+
   // B, untouched and not reloaded, picks both up at its next periodic pull (its clock jumps there).
   const doneOnB = stepButton(b.page, stepNo, '완료');
   let shown = false;

@@ -11,7 +11,7 @@ import { withSyncLock } from './locks';
 import { drainOutbox } from './push';
 import { pullAll, startPull, type StartedPull } from './pull';
 import { createScheduler, IDLE_INTERVAL_MS, NEW_WORK_DELAY_MS, WORK_INTERVAL_MS } from './scheduler';
-import { createStatusStore } from './status-store';
+import { createStatusStore, INITIAL_STATUS } from './status-store';
 import type { SyncDeps, SyncError, SyncMode, SyncStatus } from './types';
 
 export interface SyncEngine {
@@ -44,7 +44,7 @@ const MODE_OF: Record<SyncError['kind'], SyncMode> = {
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const { db, now } = deps;
-  const store = createStatusStore();
+  const store = createStatusStore({ ...INITIAL_STATUS, ...deps.initial });
   let started = false;
   let paused = false;
   let authStopped = false;

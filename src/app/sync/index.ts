@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type DangolDb } from '../db/database';
+import { startSnapshot } from '../db/start-snapshot';
 import { listConflicts, listNeedsAttention } from '../db/repos/sync-attention-repo';
 import { readDemoState } from '../db/repos/sync-repo';
 import { createSyncEngine as createEngine, type SyncEngine } from './engine';
@@ -27,7 +28,19 @@ export function createSyncEngine(deps: Partial<SyncDeps> & Pick<SyncDeps, 'db'>)
     online: deps.online ?? browserTriggers(),
     timers: deps.timers ?? realTimers,
     db: deps.db,
+    ...(deps.initial ? { initial: deps.initial } : {}),
   });
+}
+
+/**
+ * The mode to show until the engine's first reads, from the start snapshot (read before the first render): an
+ * enrolled tablet shows online or offline at once instead of "not enrolled" for the second before its engine
+ * starts. Without a snapshot (tests, a later engine) the engine's own first reads decide.
+ */
+function startingStatus(db: DangolDb): Partial<SyncStatus> | undefined {
+  const session = startSnapshot(db)?.session;
+  if (!session?.enrolled || session.demo) return undefined;
+  return { mode: navigator.onLine ? 'online' : 'offline' };
 }
 
 let engine: SyncEngine | null = null;
@@ -38,7 +51,7 @@ export function getSyncEngine(): SyncEngine {
   const db = getDb();
   if (!engine || (engineDb !== null && engineDb !== db)) {
     engine?.stop();
-    engine = createSyncEngine({ db });
+    engine = createSyncEngine({ db, initial: startingStatus(db) });
     engineDb = db;
   }
   return engine;

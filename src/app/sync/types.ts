@@ -70,4 +70,9 @@ export interface SyncDeps {
   locks: LockLike | null;
   online: Triggers;
   timers: Timers;
+  /**
+   * What the status says before the engine has read anything (it starts a frame after the first paint): the app
+   * passes the mode its start snapshot implies, so an enrolled tablet's pill does not first say "not enrolled".
+   */
+  initial?: Partial<SyncStatus>;
 }

@@ -1,28 +1,31 @@
 // The stall form's schema, built from StallSchema (one contract), and its errors in the tutor's language.
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
-import { StallSchema } from '../../../domain';
+import { lazySchema, StallSchema } from '../../../domain';
 
-export const StallFormSchema = StallSchema.pick({
-  name: true,
-  category: true,
-  building: true,
-  floor: true,
-  row: true,
-  number: true,
-  landmark: true,
-  merchantName: true,
-  merchantPhone: true,
-  channelName: true,
-  channelSearchId: true,
-  channelOpened: true,
-  businessStatus: true,
-  friendCount: true,
-}).extend({
-  channelUrl: StallSchema.shape.channelUrl.refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), {
-    params: { kind: 'url' },
+// Built on first use (domain/lazy-schema.ts), not when the prefetched chunk loads after start.
+export const StallFormSchema = lazySchema(() =>
+  StallSchema.pick({
+    name: true,
+    category: true,
+    building: true,
+    floor: true,
+    row: true,
+    number: true,
+    landmark: true,
+    merchantName: true,
+    merchantPhone: true,
+    channelName: true,
+    channelSearchId: true,
+    channelOpened: true,
+    businessStatus: true,
+    friendCount: true,
+  }).extend({
+    channelUrl: StallSchema.shape.channelUrl.refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), {
+      params: { kind: 'url' },
+    }),
   }),
-});
+);
 
 export type StallFormValues = z.infer<typeof StallFormSchema>;
 

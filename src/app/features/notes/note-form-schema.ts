@@ -1,15 +1,18 @@
 // The note form's schema, built from NoteSchema (one contract), and its errors in the tutor's language.
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
-import { IsoDate, NoteSchema } from '../../../domain';
+import { IsoDate, lazySchema, NoteSchema } from '../../../domain';
 import type { NoteText } from '../../db/repos/notes';
 
-export const NoteFormSchema = NoteSchema.pick({ topics: true, taught: true, hard: true, nextStep: true })
-  .extend({ followUpDate: z.union([z.literal(''), IsoDate]) })
-  .refine((v) => v.taught !== '' || v.hard !== '' || v.nextStep !== '' || v.topics.length > 0, {
-    path: ['taught'],
-    params: { kind: 'empty' },
-  });
+// Built on first use (domain/lazy-schema.ts), not when the prefetched chunk loads after start.
+export const NoteFormSchema = lazySchema(() =>
+  NoteSchema.pick({ topics: true, taught: true, hard: true, nextStep: true })
+    .extend({ followUpDate: z.union([z.literal(''), IsoDate]) })
+    .refine((v) => v.taught !== '' || v.hard !== '' || v.nextStep !== '' || v.topics.length > 0, {
+      path: ['taught'],
+      params: { kind: 'empty' },
+    }),
+);
 
 export type NoteFormValues = z.input<typeof NoteFormSchema>;
 
