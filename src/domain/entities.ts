@@ -194,6 +194,21 @@ export const ENTITY_SCHEMAS = {
 } as const;
 
 export type EntityName = keyof typeof ENTITY_SCHEMAS;
+
+const shapes = new Map<EntityName, Readonly<Record<string, z.ZodType>>>();
+
+/**
+ * An entity schema's fields, kept once read: the server's push path reads them for every change, and each read of
+ * a lazy schema's property goes through its proxy.
+ */
+export function entityShape(entity: EntityName): Readonly<Record<string, z.ZodType>> {
+  let shape = shapes.get(entity);
+  if (shape === undefined) {
+    shape = ENTITY_SCHEMAS[entity].shape as Record<string, z.ZodType>;
+    shapes.set(entity, shape);
+  }
+  return shape;
+}
 export const ENTITY_NAMES = Object.keys(ENTITY_SCHEMAS) as EntityName[];
 export const EntityNameSchema = lazySchema(() => z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]));
 

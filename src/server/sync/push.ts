@@ -8,7 +8,7 @@
 // result), and written together.
 import {
   applyChange,
-  ENTITY_SCHEMAS,
+  entityShape,
   type Change,
   type ChangeResult,
   type Consent,
@@ -43,7 +43,7 @@ function applyOne(tx: MarketTx, hooks: StorageHooks, ctx: PushContext, change: C
 
   // A field the entity does not have would pass the (non-strict) schema check and be stored and synced to
   // every tablet as it came: refuse it by name instead (found by tests/hostile).
-  const known = ENTITY_SCHEMAS[change.entity].shape as Record<string, unknown>;
+  const known = entityShape(change.entity);
   let unknown: string | undefined;
   for (const k in change.fields) {
     if (!Object.hasOwn(known, k)) {
