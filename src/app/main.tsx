@@ -5,8 +5,7 @@ import { createRoot } from 'react-dom/client';
 // The DOM build of RouterProvider: a navigation can ask for `flushSync` (a stall row's tap does).
 import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './i18n';
-import { ENTITY_NAMES } from '../domain/entities';
-import { prepareValidation } from '../domain/merge';
+import { ENTITY_NAMES, prepareValidation } from '../domain';
 import { getDb } from './db/database';
 import { warmStallList } from './db/repos/stalls';
 import { readSession } from './db/session';

@@ -198,6 +198,15 @@ export function acceptedAsIs<S extends z.ZodType>(schema: S, value: unknown): z.
   return c?.asIs && c.accepts(value) ? (value as z.infer<S>) : undefined;
 }
 
+/**
+ * `schema.safeParse(value)`, answered by the compiled predicate when it can (a valid value passed as is) and by zod
+ * otherwise (what it refuses, explained; what it would transform).
+ */
+export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.infer<S>> {
+  const asIs = acceptedAsIs(schema, value);
+  return asIs !== undefined ? { success: true, data: asIs } : schema.safeParse(value);
+}
+
 /** Whether `schema.safeParse(value)` would succeed (zod answers when the schema could not be compiled). */
 export function accepts(schema: z.ZodType, value: unknown): boolean {
   const c = compiledOf(schema);

@@ -44,10 +44,12 @@ const MODE_OF: Record<SyncError['kind'], SyncMode> = {
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const { db, now } = deps;
-  const store = createStatusStore({ ...INITIAL_STATUS, ...deps.initial });
   let started = false;
   let paused = false;
   let authStopped = false;
+  /** An enrolled tablet's mode while nothing has failed. */
+  const liveMode = (): SyncMode => (paused ? 'paused' : deps.online.isOnline() ? 'online' : 'offline');
+  const store = createStatusStore(deps.enrolledAtStart ? { ...INITIAL_STATUS, mode: liveMode() } : INITIAL_STATUS);
   let failures = 0;
   let lastPending = 0;
   let unsubscribers: (() => void)[] = [];
@@ -61,7 +63,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     };
     const mode = store.get().mode;
     if (!c.enrolled || c.demo) patch.mode = 'unenrolled';
-    else if (mode === 'unenrolled') patch.mode = paused ? 'paused' : deps.online.isOnline() ? 'online' : 'offline';
+    else if (mode === 'unenrolled') patch.mode = liveMode();
     store.set(patch);
     const grew = c.pending > lastPending;
     lastPending = c.pending;

@@ -2,7 +2,7 @@
 // that says whether to retry (network, 5xx, 429 with Retry-After) or stop (401, 403, 4xx).
 import type { z } from 'zod';
 import { ErrorBodySchema } from '../../domain';
-import { acceptedAsIs } from '../../domain/accepts';
+import { safeParseFast } from '../../domain/accepts';
 import { parseRetryAfter } from './backoff';
 import type { SyncError } from './types';
 
@@ -68,9 +68,7 @@ export async function request<T>(req: HttpRequest<T>): Promise<HttpResult<T>> {
       return fail({ kind: 'bad_response', status: res.status, message: 'Response is not JSON' }, true);
     }
     // A predicate compiled from the schema answers first (src/domain/accepts.ts); zod parses anything else.
-    const asIs = acceptedAsIs(req.schema, json);
-    if (asIs !== undefined) return { ok: true, body: asIs };
-    const parsed = req.schema.safeParse(json);
+    const parsed = safeParseFast(req.schema, json);
     if (!parsed.success) {
       return fail({ kind: 'bad_response', status: res.status, message: parsed.error.message }, true);
     }

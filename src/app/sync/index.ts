@@ -28,19 +28,18 @@ export function createSyncEngine(deps: Partial<SyncDeps> & Pick<SyncDeps, 'db'>)
     online: deps.online ?? browserTriggers(),
     timers: deps.timers ?? realTimers,
     db: deps.db,
-    ...(deps.initial ? { initial: deps.initial } : {}),
+    ...(deps.enrolledAtStart !== undefined ? { enrolledAtStart: deps.enrolledAtStart } : {}),
   });
 }
 
 /**
- * The mode to show until the engine's first reads, from the start snapshot (read before the first render): an
- * enrolled tablet shows online or offline at once instead of "not enrolled" for the second before its engine
- * starts. Without a snapshot (tests, a later engine) the engine's own first reads decide.
+ * From the start snapshot (read before the first render), whether the tablet is enrolled and not in the demo, so
+ * its pill says online or offline at once instead of "not enrolled" for the second before its engine starts.
+ * Without a snapshot (tests, a later engine) the engine's own first reads decide.
  */
-function startingStatus(db: DangolDb): Partial<SyncStatus> | undefined {
+function enrolledAtStart(db: DangolDb): boolean {
   const session = startSnapshot(db)?.session;
-  if (!session?.enrolled || session.demo) return undefined;
-  return { mode: navigator.onLine ? 'online' : 'offline' };
+  return session !== undefined && session.enrolled && !session.demo;
 }
 
 let engine: SyncEngine | null = null;
@@ -51,7 +50,7 @@ export function getSyncEngine(): SyncEngine {
   const db = getDb();
   if (!engine || (engineDb !== null && engineDb !== db)) {
     engine?.stop();
-    engine = createSyncEngine({ db, initial: startingStatus(db) });
+    engine = createSyncEngine({ db, enrolledAtStart: enrolledAtStart(db) });
     engineDb = db;
   }
   return engine;

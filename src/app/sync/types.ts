@@ -71,8 +71,9 @@ export interface SyncDeps {
   online: Triggers;
   timers: Timers;
   /**
-   * What the status says before the engine has read anything (it starts a frame after the first paint): the app
-   * passes the mode its start snapshot implies, so an enrolled tablet's pill does not first say "not enrolled".
+   * Whether the tablet was enrolled (and not in the demo) when the app started, from its start snapshot: the status
+   * then says online or offline before the engine's first reads (it starts a frame after the first paint) instead
+   * of "not enrolled".
    */
-  initial?: Partial<SyncStatus>;
+  enrolledAtStart?: boolean;
 }

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { MAX_BODY_BYTES } from '../../domain';
-import { acceptedAsIs } from '../../domain/accepts';
+import { safeParseFast } from '../../domain/accepts';
 import { HttpError } from './http-error';
 
 function tooLarge(): HttpError {
@@ -63,9 +63,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw HttpError.badRequest('bad_json', 'The request body is not valid JSON', '요청 내용이 올바른 JSON이 아닙니다');
   }
   // Checked by a predicate compiled from the schema (src/domain/accepts.ts); zod parses what it cannot pass as is.
-  const asIs = acceptedAsIs(schema, value);
-  if (asIs !== undefined) return asIs;
-  const parsed = schema.safeParse(value);
+  const parsed = safeParseFast(schema, value);
   if (!parsed.success) throw invalid(parsed.error, 'body');
   return parsed.data;
 }
