@@ -2,6 +2,7 @@
 // messages.ts (namespace = feature folder name); shared strings are the 'common' namespace.
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { rememberTranslations } from './cached-t';
 import { common } from './common';
 import { messages as merchants } from '../features/merchants/messages';
 import { messages as visits } from '../features/visits/messages';
@@ -57,6 +58,7 @@ export function initI18n(language: Language = 'ko') {
       // i18next prints a sponsorship notice to the console on first init (tablets and test logs): off.
       showSupportNotice: false,
     });
+    rememberTranslations(i18next);
   } else if (i18next.language !== language) {
     void i18next.changeLanguage(language);
   }
