@@ -1,5 +1,7 @@
 // Build of the PWA. Service-worker settings live here and in src/app/pwa only (ARCHITECTURE.md 7).
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig, type AliasOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -7,7 +9,22 @@ import { VitePWA } from 'vite-plugin-pwa';
 // which version a page runs (document.documentElement.dataset.build).
 process.env.VITE_BUILD_ID ??= new Date().toISOString().slice(0, 10);
 
-export default defineConfig({
+/**
+ * React Router's production build for production builds. Its package exports name only its development build
+ * (remix-run/react-router#14102, #14753), so Vite bundled that one into the app: development warnings and checks on
+ * every navigation (bench 4b). Shared with the floor page's build (bench/floor-app), which is built the same way.
+ */
+export function productionAliases(mode: string): AliasOptions {
+  if (mode !== 'production') return [];
+  const dist = path.join(path.dirname(createRequire(import.meta.url).resolve('react-router/package.json')), 'dist');
+  return [
+    { find: /^react-router$/, replacement: path.join(dist, 'production/index.mjs') },
+    { find: /^react-router\/dom$/, replacement: path.join(dist, 'production/dom-export.mjs') },
+  ];
+}
+
+export default defineConfig(({ mode }) => ({
+  resolve: { alias: productionAliases(mode) },
   plugins: [
     react(),
     VitePWA({
@@ -68,4 +85,4 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-});
+}));

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { productionAliases } from '../../vite.config';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
+  resolve: { alias: productionAliases(mode) },
   plugins: [
     react(),
     VitePWA({
@@ -28,4 +30,4 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, '../../.tmp/bench-floor-dist'),
     emptyOutDir: true,
   },
-});
+}));

@@ -5,21 +5,13 @@
 // the first opening at CPU 4x was i18next).
 import type { i18n as I18n, TFunction } from 'i18next';
 
-/** Entries kept per language before the cache starts over (interpolated names would otherwise grow it). */
-const MAX_ENTRIES = 5000;
+/** Entries kept per memory before it starts over (interpolated names would otherwise grow it). */
+const MAX_ENTRIES = 2000;
 
-/** A call's cache key, or undefined when its options hold something but strings, numbers and booleans. */
-function keyOf(ns: unknown, prefix: unknown, key: unknown, opts: unknown): string | undefined {
-  if (
-    typeof key !== 'string' ||
-    (typeof ns !== 'string' && ns != null) ||
-    (typeof prefix !== 'string' && prefix != null)
-  ) {
-    return undefined;
-  }
-  let k = `${ns ?? ''}\u0000${prefix ?? ''}\u0000${key}`;
-  if (opts === undefined) return k;
+/** The key of a call with options: undefined when they hold something but strings, numbers and booleans. */
+function keyWithOptions(key: string, opts: unknown): string | undefined {
   if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) return undefined;
+  let k = key;
   for (const name in opts) {
     const v = (opts as Record<string, unknown>)[name];
     const type = typeof v;
@@ -29,36 +21,45 @@ function keyOf(ns: unknown, prefix: unknown, key: unknown, opts: unknown): strin
   return k;
 }
 
+type FixedT = ((...args: unknown[]) => unknown) & { lng?: string; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
+
 /**
  * Make every `t` the instance hands out (react-i18next's `useTranslation` asks `getFixedT`) answer a call it has
- * answered before from memory. Only calls with a string key and options of plain values are remembered; the
- * memory is per language and is dropped when resources are added or removed. Idempotent.
+ * answered before from memory. Only calls with a string key and options of plain values are remembered; there is
+ * one memory per language, namespace and key prefix, and all are dropped when resources are added or removed.
+ * Idempotent.
  */
 export function rememberTranslations(i18n: I18n): void {
   const marked = i18n as I18n & { __rememberingTranslations?: true };
   if (marked.__rememberingTranslations) return;
   marked.__rememberingTranslations = true;
-  let byLanguage = new Map<string, Map<string, string>>();
-  const forget = () => (byLanguage = new Map());
+  let memories = new Map<string, Map<string, string>>();
+  const forget = () => (memories = new Map());
   i18n.store.on('added', forget);
   i18n.store.on('removed', forget);
   const getFixedT = i18n.getFixedT.bind(i18n);
   i18n.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown) => {
-    const fixedT = getFixedT(lng as string, ns as string, keyPrefix as string);
-    const inner = fixedT as unknown as ((...args: unknown[]) => unknown) & {
-      lng?: string;
-      lngs?: unknown;
-      ns?: string;
-      keyPrefix?: string;
+    const inner = getFixedT(lng as string, ns as string, keyPrefix as string) as unknown as FixedT;
+    // A `t` fixed to a list of languages or namespaces is left as it is (the app fixes one or none).
+    const cacheable =
+      !Array.isArray(inner.lngs) &&
+      (inner.ns == null || typeof inner.ns === 'string') &&
+      (inner.keyPrefix == null || typeof inner.keyPrefix === 'string');
+    // This `t`'s memory, found again only when the language (or the resources) changed.
+    let seen: { language: string; all: Map<string, Map<string, string>>; memory: Map<string, string> } | undefined;
+    const memoryOf = (language: string) => {
+      if (seen?.language === language && seen.all === memories) return seen.memory;
+      const name = `${language}\u0000${String(inner.ns ?? '')}\u0000${String(inner.keyPrefix ?? '')}`;
+      let memory = memories.get(name);
+      if (!memory) memories.set(name, (memory = new Map()));
+      seen = { language, all: memories, memory };
+      return memory;
     };
-    // A `t` fixed to a list of languages is left as it is (the app fixes one language or none).
-    const cacheable = !Array.isArray(inner.lngs);
-    const fixed = ((key: unknown, opts?: unknown, ...rest: unknown[]) => {
-      const cacheKey = cacheable && rest.length === 0 ? keyOf(inner.ns, inner.keyPrefix, key, opts) : undefined;
-      if (cacheKey === undefined) return inner(key, opts, ...rest);
-      const language = typeof inner.lng === 'string' ? inner.lng : i18n.language;
-      let memory = byLanguage.get(language);
-      if (!memory) byLanguage.set(language, (memory = new Map()));
+    const fixed: FixedT = (key, opts, ...rest) => {
+      if (!cacheable || typeof key !== 'string' || rest.length > 0) return inner(key, opts, ...rest);
+      const cacheKey = opts === undefined ? key : keyWithOptions(key, opts);
+      if (cacheKey === undefined) return inner(key, opts);
+      const memory = memoryOf(typeof inner.lng === 'string' ? inner.lng : i18n.language);
       const known = memory.get(cacheKey);
       if (known !== undefined) return known;
       const text = inner(key, opts);
@@ -67,7 +68,7 @@ export function rememberTranslations(i18n: I18n): void {
         memory.set(cacheKey, text);
       }
       return text;
-    }) as typeof inner;
+    };
     // What i18next's own fixed `t` carries (react-i18next and i18next read them).
     fixed.lng = inner.lng;
     fixed.lngs = inner.lngs;
