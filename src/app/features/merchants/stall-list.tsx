@@ -2,7 +2,14 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  observeElementRect,
+  useVirtualizer,
+  type Rect,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
 import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import { filterRows, NO_FILTERS, type StallFilters } from '../../db/repos/stalls';
 import { useSession } from '../../db/session';
@@ -26,7 +33,7 @@ let laidOut: { width: number; height: number; box: number } | undefined;
  * The scroll box's height before it is laid out, for the virtualizer's first render: the height it had the last
  * time at this window size, or before that a guess from the window's height (what the top bar, screen header,
  * filters and tab bar took in Chromium at 768x1024, and at 1024x768 where the list's pane is narrower and the
- * filters wrap). The virtualizer reads the real height at its first commit (`observeLaidOut`) and renders again
+ * filters wrap). The virtualizer gets the real height once the box is laid out (`observeLaidOut`) and renders again
  * only if that holds another set of rows (a guess 13 px too tall did at 1024x768: one row more, then removed).
  */
 function expectedHeight(): number {
@@ -38,18 +45,42 @@ function expectedHeight(): number {
 }
 
 /**
- * The virtualizer's own size observer (it reads the box's size at its first commit, then on each resize), except
- * that a size of 0 — a box that is not laid out: the off-page warm-up's detached root (stalls-route.tsx), or the
- * list's pane hidden behind a stall's detail in portrait — is not taken: the rows from the last real size (or the
- * guess) stay, instead of none.
+ * The scroll box's size, for the virtualizer: from a ResizeObserver, which reports it once the box is laid out
+ * (the frame's own layout, before paint) and again on each resize. The virtualizer's own observer reads it at once,
+ * in the list's layout effect: that forced the new screen's first layout there, ≈ 14 ms of the 점포 tab tap at CPU
+ * 4x (CDP profile; bench 4b), and the screen was laid out again before paint. Until the observer reports, the
+ * expected height (above) holds the rows. A size of 0 — a box that is not laid out: the off-page warm-up's detached
+ * root (stalls-route.tsx), or the list's pane hidden behind a stall's detail in portrait — is not taken: the rows
+ * from the last real size (or the guess) stay, instead of none. Without ResizeObserver (jsdom), the library's own.
  */
 function observeLaidOut(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
-  return observeElementRect(instance, (rect) => {
+  const take = (rect: Rect) => {
     if (rect.height === 0) return;
     laidOut = { width: window.innerWidth, height: window.innerHeight, box: rect.height };
     cb(rect);
-  });
+  };
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver === 'undefined') return observeElementRect(instance, take);
+  const observer = new ResizeObserver(() => take({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element);
+  return () => observer.disconnect();
 }
+
+/** Scroll boxes the virtualizer has scrolled (a box it has not is at its top). */
+const scrolled = new WeakSet<Element>();
+
+/**
+ * The virtualizer's scroll, except its first write to a new box when that is to the top, where a new box already
+ * is: writing it forced the new screen's layout inside the tab tap's commit (see `observeLaidOut`).
+ */
+const scrollBox: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (offset, options, instance) => {
+  const element = instance.scrollElement;
+  if (element && !scrolled.has(element)) {
+    scrolled.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
+};
 
 /** The link to the new-stall form, for the screen's header. */
 export function AddStallLink() {
@@ -108,6 +139,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
     // tap laid the page out twice, ≈ 60 ms each at CPU 4x the first time; bench 4b).
     initialRect: { width: 0, height: expectedHeight() },
     observeElementRect: observeLaidOut,
+    scrollToFn: scrollBox,
     overscan,
     getItemKey: itemKey,
   });
