@@ -49,6 +49,21 @@ describe('push: draining the outbox', () => {
     expect(FIRST_PUSH_BATCH).toBeLessThan(PUSH_BATCH);
   });
 
+  it('lets each batch of a long drain be at most twice the one before, up to a full batch', async () => {
+    const db = await enrolledDb();
+    const server = new FakeServer();
+    const n = FIRST_PUSH_BATCH * 3 + PUSH_BATCH * 2 + 40;
+    const ids = await addStalls(db, n);
+    const out = await drainOutbox(ctx(db, server));
+    expect(out).toEqual({ ok: true, pushed: n, rejected: 0 });
+    const sizes = server.log.filter((l) => l.path === '/api/sync/push').map((p) => p.changes?.length ?? 0);
+    expect(sizes.slice(0, 2)).toEqual([FIRST_PUSH_BATCH, 2 * FIRST_PUSH_BATCH]);
+    expect(sizes.slice(2, 4)).toEqual([PUSH_BATCH, PUSH_BATCH]);
+    for (let k = 1; k < sizes.length; k++) expect(sizes[k]).toBeLessThanOrEqual(2 * sizes[k - 1]!);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+    expect(server.log.filter((l) => l.path === '/api/sync/push').flatMap((p) => p.changes)).toEqual(ids);
+  });
+
   it('says when every change is answered, before the last answers are applied', async () => {
     const db = await enrolledDb();
     const server = new FakeServer();
