@@ -13,7 +13,7 @@ import { setStartSnapshot } from './db/start-snapshot';
 import { readStart } from './layout/read-start';
 import { makeRouter, prefetchScreens } from './routes/router';
 import './ui/theme.css';
-import { warmFonts } from './ui/warm-fonts';
+import { WARM_FONT_STYLES, warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
 /** The 점포 screen's warm-up, in its own chunk (loaded by then: the tab screens are prefetched first). */
@@ -50,12 +50,13 @@ async function start() {
   whenSettled(() => {
     const screens = prefetchScreens();
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
-    // Its own idle task (≈ 40 ms at CPU 4x), not added to the one above.
-    whenIdle(() => warmFonts(), { timeout: 2000 });
-    // The record schemas, built on first use (a cold start builds none), before a tutor's first write needs them:
-    // one idle task per entity (all at once took ≈ 13 ms in Node, several times that at CPU 4x, which a tap
-    // landing then would wait for).
-    for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), { timeout: 3000 });
+    // Warm-ups in idle time only, one small task each, never on a timeout: with one (2-3 s), a page kept busy by
+    // the screens' warm-up ran them in the middle of the first taps (bench 4c, CDP profiles at CPU 4x: the fonts'
+    // ≈ 45 ms task or ≈ 30 ms of schemas inside the first stall opening). The font styles (≈ 40 ms at CPU 4x
+    // together); the record schemas, built on first use (a cold start builds none), before a tutor's first write
+    // needs them (all at once took ≈ 13 ms in Node, several times that at CPU 4x; a first write builds its own).
+    for (const style of WARM_FONT_STYLES) whenIdle(() => warmFonts([style]), {});
+    for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), {});
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
     // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait

@@ -3,12 +3,14 @@
 // detail use five sizes/weights Today does not (list name 1.15rem bold, badge, strong, h3, h2): their first
 // layout paid for them inside the first tap on 점포 and the first stall opening (bench 4b, 4c; a hidden sample
 // of the five took ≈ 40 ms at CPU 4x). Laying out a hidden sample when the browser is idle after start sets them
-// up before those taps.
+// up before those taps: one style per idle task (`WARM_FONT_STYLES`), so a tap that comes during one waits less.
 
 const SAMPLE = '가나다 점포 채널 체크리스트 Abc xyz 0123456789 · … ← ( ) / :';
 
+type TextStyle = [tag: string, className: string, fontSize: string];
+
 /** Element and inline style of each text style to set up (the list name's size is stall-row.tsx's). */
-const STYLES: [tag: string, className: string, fontSize: string][] = [
+export const WARM_FONT_STYLES: readonly TextStyle[] = [
   ['h2', '', ''],
   ['h3', '', ''],
   ['strong', '', ''],
@@ -16,13 +18,13 @@ const STYLES: [tag: string, className: string, fontSize: string][] = [
   ['span', 'badge', ''],
 ];
 
-/** Lays out a hidden, detached-from-view sample of each text style now, then removes it. */
-export function warmFonts(doc: Document = document): void {
+/** Lays out a hidden, detached-from-view sample of each of `styles` now, then removes it. */
+export function warmFonts(styles: readonly TextStyle[] = WARM_FONT_STYLES, doc: Document = document): void {
   const box = doc.createElement('div');
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText =
     'position:absolute;left:0;top:0;width:600px;height:600px;overflow:hidden;visibility:hidden;contain:strict;pointer-events:none';
-  for (const [tag, className, fontSize] of STYLES) {
+  for (const [tag, className, fontSize] of styles) {
     const el = doc.createElement(tag);
     if (className) el.className = className;
     if (fontSize) el.style.fontSize = fontSize;

@@ -23,6 +23,17 @@ describe('whenIdle', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it('without a timeout, waits for idle time only', () => {
+    const idle = vi.fn((_cb: () => void, _opts: object) => 7);
+    vi.stubGlobal('requestIdleCallback', idle);
+    const run = vi.fn();
+    whenIdle(run, {});
+    expect(idle).toHaveBeenCalledWith(expect.any(Function), {});
+    expect(run).not.toHaveBeenCalled();
+    idle.mock.calls[0]![0]();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
   it('never runs once cancelled, in either wait, and falls back to a timer without requestIdleCallback', () => {
     vi.useFakeTimers();
     vi.stubGlobal('requestIdleCallback', undefined);

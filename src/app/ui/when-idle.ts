@@ -3,8 +3,12 @@
 // requestIdleCallback (Safari), the work runs in the next task.
 
 export interface IdleOptions {
-  /** Run at the latest this long after waiting for idle began (requestIdleCallback's timeout). */
-  timeout: number;
+  /**
+   * Run at the latest this long after waiting for idle began (requestIdleCallback's timeout). Without it, only when
+   * the browser is idle: for warm-ups, which a timeout made run in the middle of a busy page — i.e. of what a tutor
+   * is doing (bench 4c: the font and schema warm-ups, ≈ 30–45 ms, landed in the first stall opening at CPU 4x).
+   */
+  timeout?: number;
   /** Wait this long before starting to wait for idle. */
   after?: number;
 }
@@ -14,7 +18,7 @@ export function whenIdle(run: () => void, { timeout, after = 0 }: IdleOptions): 
   let cancelIdle = () => {};
   const waitIdle = () => {
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => run(), { timeout });
+      const id = requestIdleCallback(() => run(), timeout === undefined ? {} : { timeout });
       cancelIdle = () => cancelIdleCallback(id);
     } else {
       const timer = setTimeout(run, 0);
