@@ -48,7 +48,7 @@ async function start() {
   let tapped = false;
   window.addEventListener('click', () => (tapped = true), { capture: true, once: true });
   whenSettled(() => {
-    const screens = prefetchScreens();
+    const screens = prefetchScreens(); // the 점포 chunk; the other tabs' load beside it
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
     // Warm-ups in idle time only, one small task each, never on a timeout: with one (2-3 s), a page kept busy by
     // the screens' warm-up ran them in the middle of the first taps (bench 4c, CDP profiles at CPU 4x: the fonts'
@@ -60,7 +60,9 @@ async function start() {
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
     // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait
-    // for idle time (it waited ≈ 0.1 s for it, and then often ran into the tap).
+    // for idle time (it waited ≈ 0.1 s for it, and then often ran into the tap), nor for the other tabs' chunks
+    // (performance marks, 6 cold starts: it ended 0.5–0.9 s after the first paint and lost the race with the
+    // bench's tab tap in 2 of 6; its first stall opening then took 220–236 ms, 73–126 when it won).
     void screens.then(() => (marketId ? warmStalls(marketId, () => tapped) : undefined)).catch(() => undefined);
   });
 }

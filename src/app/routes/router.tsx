@@ -100,10 +100,17 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** Fetch and parse the tab screens' (and the sync pill's) chunks ahead of the first tap, when the browser is idle. */
+/**
+ * Fetch and parse the tab screens' (and the sync pill's) chunks ahead of the first tap, when the browser is idle.
+ * Settles as soon as the 점포 screen's own chunk is there (its warm-up needs no other); a chunk that fails to load is
+ * fetched again when its screen is opened.
+ */
 export function prefetchScreens(): Promise<unknown> {
   const { stalls, schedule, overview, settings } = screens;
-  return Promise.all([stalls.preload(), schedule.preload(), overview.preload(), settings.preload(), loaders.sync()]);
+  for (const other of [schedule.preload(), overview.preload(), settings.preload(), loaders.sync()]) {
+    other.catch(() => undefined);
+  }
+  return stalls.preload();
 }
 
 export function makeRouter() {
