@@ -16,7 +16,7 @@ import './ui/theme.css';
 import { WARM_FONT_STYLES, warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
-/** The 점포 screen's warm-up, in its own chunk (loaded by then: the tab screens are prefetched first). */
+/** The 점포 screen's warm-up, in its own chunk (loaded by then: it runs once `prefetchScreens` has that chunk). */
 function warmStalls(marketId: string, tapped: () => boolean): Promise<void> {
   return import('./routes/stalls-route').then((m) => m.warmStallsScreen(marketId, tapped)).catch(() => undefined);
 }
