@@ -22,6 +22,14 @@ function warmStalls(marketId: string, tapped: () => boolean): Promise<void> {
 }
 
 /**
+ * The record schemas are warmed (≈ 40–60 ms at CPU 4x for the first, one task) only once the tutor has not tapped
+ * for this long, in a long idle period: they ran in the short idle gap while a stall opening waited for IndexedDB
+ * (CDP profiles, bench 4c: openings of 176 and 187 ms with the schema inside, 81–167 without). Nothing a tap shows
+ * needs them; a first write that comes sooner builds its own.
+ */
+const SCHEMAS_QUIET_MS = 1000;
+
+/**
  * After the start screen's first frame, when the main thread is next idle (or at the latest 2 s later). It waited
  * 600 ms first until bench 4b showed a tutor tapping 점포 right after start paid for the stalls chunk and the
  * list's warm-up inside the tap (≈ 305–320 ms at CPU 4×; 142–148 ms now; cold start unchanged, 1.30–1.40×).
@@ -56,7 +64,7 @@ async function start() {
     // together); the record schemas, built on first use (a cold start builds none), before a tutor's first write
     // needs them (all at once took ≈ 13 ms in Node, several times that at CPU 4x; a first write builds its own).
     for (const style of WARM_FONT_STYLES) whenIdle(() => warmFonts([style]), {});
-    for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), {});
+    for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), { quiet: SCHEMAS_QUIET_MS });
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
     // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait

@@ -32,17 +32,22 @@ function BackToList() {
   );
 }
 
-/** Checklist steps in the detail's first commit: the ones a portrait screen can show below the stall's facts. */
-const FIRST_STEPS = 2;
+/**
+ * Checklist steps in the detail's first commit: the one a portrait screen shows below the stall's facts (1024x768
+ * shows none; the second was under the fold on both). One each of steps and notes instead of two: ≈ 20 fewer
+ * elements (of ≈ 100) to render and lay out in the opening (A/B at CPU 4x, 10 rounds: first opening 124 -> 104 ms
+ * median, openings 109 -> 97).
+ */
+const FIRST_STEPS = 1;
 /** Notes in the detail's first commit: the timeline starts below the checklist, under the fold at first. */
-const FIRST_NOTES = 2;
+const FIRST_NOTES = 1;
 
 // The whole detail comes from one read (useStallDetail) handed down as props: one commit shows it, instead of
 // one commit per panel's own live query (bench 4c). The checklist and visit history are `content-visibility:
 // auto` (theme.css .detail-section): below the fold, their style and layout wait.
 //
 // Their rendering waits too: the first commit has the facts, the consent line, the checklist's heading, progress
-// and first steps, and the notes' heading and first two cards; the other 13 steps (each with five buttons), the
+// and first step, and the notes' heading and first card; the other 14 steps (each with five buttons), the
 // visit lines and the other notes follow in a background render right after it (`useDeferredValue` with an
 // initial value; React renders it as soon as the first commit is done, interruptible by a tap). On a 1024x768 or
 // 768x1024 screen they are below the fold at first. They were ≈ 40% of an opening's main-thread time (CDP trace

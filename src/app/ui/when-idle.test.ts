@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdle } from './when-idle';
+import { LONG_IDLE_MS, whenIdle } from './when-idle';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -47,5 +47,48 @@ describe('whenIdle', () => {
     whenIdle(run, { timeout: 2000 });
     vi.advanceTimersByTime(0);
     expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('with `quiet`, runs only after a quiet spell since the last tap, in a long idle period', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const calls: ((deadline: { timeRemaining: () => number }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof calls)[number]) => calls.push(cb));
+    const idle = (left: number) => calls.shift()!({ timeRemaining: () => left });
+    const run = vi.fn();
+    vi.advanceTimersByTime(5000);
+    whenIdle(run, { quiet: 1000 });
+    window.dispatchEvent(new Event('pointerdown'));
+    idle(50); // right after a tap: wait out the quiet spell
+    expect(run).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(999);
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    idle(LONG_IDLE_MS - 1); // quiet now, but a short gap between frames: look again later
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    window.dispatchEvent(new Event('keydown'));
+    idle(50); // a key was pressed meanwhile
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    idle(LONG_IDLE_MS);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a quiet wait never runs once cancelled, even while it waits out a quiet spell', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const calls: ((deadline: { timeRemaining: () => number }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof calls)[number]) => calls.push(cb));
+    vi.stubGlobal('cancelIdleCallback', () => calls.splice(0));
+    const run = vi.fn();
+    vi.advanceTimersByTime(5000);
+    const cancel = whenIdle(run, { quiet: 500 });
+    window.dispatchEvent(new Event('click'));
+    calls.shift()!({ timeRemaining: () => 50 });
+    cancel();
+    vi.advanceTimersByTime(5000);
+    expect(calls).toHaveLength(0);
+    expect(run).not.toHaveBeenCalled();
   });
 });

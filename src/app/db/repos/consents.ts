@@ -11,7 +11,7 @@ import {
   setsPersonalData,
 } from '../../../domain/consent-rules';
 import { timeOrderedUuid, type Consent, type ConsentMethod, type EntityName, type Stall } from '../../../domain';
-import { getDb, type DangolDb } from '../database';
+import { getDb, type DangolDb, type Local } from '../database';
 import { ValidationError } from '../errors';
 import { ensureDeviceId } from '../meta';
 import { mutate, mutateAll, type MutateInput } from '../mutate';
@@ -23,7 +23,11 @@ export function localToday(now = new Date()): string {
 }
 
 export async function listConsents(db: DangolDb, stallId: string): Promise<Consent[]> {
-  const rows = await db.consents.where('stallId').equals(stallId).toArray();
+  return consentsFromRows(await db.consents.where('stallId').equals(stallId).toArray());
+}
+
+/** A stall's stored consent rows as listConsents answers them: not deleted, newest first. */
+export function consentsFromRows(rows: readonly Local<'consent'>[]): Consent[] {
   return (
     rows
       .filter((c) => !c.deleted)

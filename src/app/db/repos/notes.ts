@@ -43,6 +43,11 @@ export async function listNotes(db: DangolDb, stallId: string, limit = Infinity)
           .limit(limit)
           .toArray()
       : plain.filter((r) => !r.deleted);
+  return noteViews(rows);
+}
+
+/** Stored note rows (not deleted) as the timeline shows them. */
+export function noteViews(rows: readonly Local<'note'>[]): NoteView[] {
   return rows.map((r) => {
     const text = noteTextClock(toVersioned<'note'>(r));
     return { ...strip(r), edited: text !== null && compareHlc(text, r._clocks.writtenAt) > 0 };

@@ -4,7 +4,7 @@
 import { blankStall, type StallFields } from '../../../domain/blank-records';
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import { timeOrderedUuid, type Stall } from '../../../domain';
-import type { DangolDb } from '../database';
+import type { DangolDb, Local } from '../database';
 import { mutate } from '../mutate';
 import { stepCounts, type StepCounts } from './steps';
 import { assertPersonalDataAllowed } from './consents';
@@ -25,7 +25,11 @@ export async function listStalls(db: DangolDb, marketId: string): Promise<Stall[
 }
 
 export async function getStall(db: DangolDb, id: string): Promise<Stall | undefined> {
-  const row = await db.stalls.get(id);
+  return stallFromRow(await db.stalls.get(id));
+}
+
+/** A stored stall row as getStall answers it (deleted ones too). */
+export function stallFromRow(row: Local<'stall'> | undefined): Stall | undefined {
   if (!row) return undefined;
   const { _clocks: _c, ...s } = row;
   return s as Stall;

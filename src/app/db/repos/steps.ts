@@ -14,7 +14,7 @@ import {
   type StepStatus,
   type TemplateStep,
 } from '../../../domain';
-import type { DangolDb } from '../database';
+import type { DangolDb, Local } from '../database';
 import { ValidationError } from '../errors';
 import { mutateAll, type MutateInput } from '../mutate';
 
@@ -42,7 +42,11 @@ function strip<T extends { _clocks: unknown }>(row: T): Omit<T, '_clocks'> {
 
 /** The stall's stored steps (not deleted), by step number. */
 export async function listSteps(db: DangolDb, stallId: string): Promise<Step[]> {
-  const rows = await db.steps.where('stallId').equals(stallId).toArray();
+  return stepsFromRows(await db.steps.where('stallId').equals(stallId).toArray());
+}
+
+/** A stall's stored step rows as listSteps answers them: not deleted, by step number. */
+export function stepsFromRows(rows: readonly Local<'step'>[]): Step[] {
   return rows
     .filter((r) => !r.deleted)
     .map((r) => strip(r) as Step)

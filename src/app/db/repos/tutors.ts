@@ -1,7 +1,7 @@
 // Reads of a market's tutors (names for visits, notes and checklists; the "who is using the tablet" picker).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Tutor } from '../../../domain';
-import { getDb, type DangolDb } from '../database';
+import { getDb, type DangolDb, type Local } from '../database';
 
 /** The market's tutors that are not deleted, lead(s) first, then by name (Korean collation). */
 export async function listTutors(db: DangolDb, marketId: string): Promise<Tutor[]> {
@@ -27,7 +27,11 @@ export function useTutors(marketId: string | null | undefined): Tutor[] | undefi
 
 /** Map id -> name of every tutor on the tablet, deleted ones too (for showing who went / who wrote). */
 export async function tutorNames(db: DangolDb): Promise<Map<string, string>> {
-  const rows = await db.tutors.toArray();
+  return namesFromRows(await db.tutors.toArray());
+}
+
+/** Tutor id -> name of the stored tutor rows (deleted ones too). */
+export function namesFromRows(rows: readonly Pick<Local<'tutor'>, 'id' | 'name'>[]): Map<string, string> {
   return new Map(rows.map((t) => [t.id, t.name]));
 }
 

@@ -76,6 +76,11 @@ export async function listStallVisits(db: DangolDb, stallId: string): Promise<Vi
     .between([stallId, ''], [stallId, '\uffff'])
     .reverse()
     .toArray();
+  return stallVisitsFromRows(rows);
+}
+
+/** A stall's stored visit rows, newest first, as listStallVisits answers them (not deleted). */
+export function stallVisitsFromRows(rows: readonly Local<'visit'>[]): Visit[] {
   return rows.filter((v) => !v.deleted).map((v) => strip(v) as Visit);
 }
 
