@@ -91,4 +91,30 @@ describe('whenIdle', () => {
     expect(calls).toHaveLength(0);
     expect(run).not.toHaveBeenCalled();
   });
+
+  it('a quiet wait with a timeout runs by then even if the page is never quiet', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const calls: { cb: (deadline: { timeRemaining: () => number }) => void; timeout?: number }[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof calls)[number]['cb'], opts: { timeout?: number }) =>
+      calls.push({ cb, timeout: opts.timeout }),
+    );
+    const run = vi.fn();
+    vi.advanceTimersByTime(5000);
+    whenIdle(run, { quiet: 1000, timeout: 3000 });
+    expect(calls[0]?.timeout).toBe(3000);
+    // A tap every half second and only short idle gaps: never quiet, never long.
+    for (let t = 0; t < 2500; t += 500) {
+      window.dispatchEvent(new Event('pointerdown'));
+      while (calls.length > 0) calls.shift()!.cb({ timeRemaining: () => 10 });
+      vi.advanceTimersByTime(500);
+    }
+    expect(run).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pointerdown'));
+    while (calls.length === 0) vi.advanceTimersByTime(10);
+    // The later waits ask the browser for what is left of the 3 s, not 3 s again.
+    expect(calls[0]!.timeout).toBeLessThanOrEqual(500);
+    vi.advanceTimersByTime(500);
+    calls.shift()!.cb({ timeRemaining: () => 10 });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
 });

@@ -15,7 +15,8 @@ export interface IdleOptions {
    * Only once the tutor has not tapped or typed for this long, and in a long idle period (no frame due for
    * LONG_IDLE_MS): for a warm-up that is one long task, which otherwise ran in the short idle gap while a tap
    * waited for IndexedDB (bench 4c, CDP profiles at CPU 4x: the first record schema's ≈ 40–60 ms inside a stall
-   * opening, which then took 176–187 ms). Not with `timeout`.
+   * opening, which then took 176–187 ms). With `timeout`, it runs at the latest that long after waiting began, quiet
+   * or not (a page that never has a long idle period, e.g. one kept animating, must not put off a purge forever).
    */
   quiet?: number;
 }
@@ -42,19 +43,26 @@ function trackInput(): void {
 export function whenIdle(run: () => void, { timeout, after = 0, quiet }: IdleOptions): () => void {
   if (quiet !== undefined) trackInput();
   let cancelWait = () => {};
-  /** Too soon after an input, or the idle period was short: look again later. */
+  /** When waiting for idle began (after `after`), for `timeout` across a quiet wait's retries. */
+  let began = 0;
+  const waited = () => performance.now() - began;
+  const overdue = () => timeout !== undefined && waited() >= timeout;
+  const ready = (idleLeft: () => number) =>
+    quiet === undefined || overdue() || (performance.now() - lastInput >= quiet && idleLeft() >= LONG_IDLE_MS);
+  /** Too soon after an input, or the idle period was short: look again later (never past `timeout`). */
   const retry = () => {
     const sinceInput = performance.now() - lastInput;
-    const timer = setTimeout(waitIdle, quiet !== undefined && sinceInput < quiet ? quiet - sinceInput : RETRY_MS);
+    let delay = quiet !== undefined && sinceInput < quiet ? quiet - sinceInput : RETRY_MS;
+    if (timeout !== undefined) delay = Math.min(delay, Math.max(0, timeout - waited()));
+    const timer = setTimeout(() => waitIdle(true), delay);
     cancelWait = () => clearTimeout(timer);
   };
-  const ready = (idleLeft: () => number) =>
-    quiet === undefined || (performance.now() - lastInput >= quiet && idleLeft() >= LONG_IDLE_MS);
-  const waitIdle = () => {
+  const waitIdle = (again: boolean) => {
     if (typeof requestIdleCallback === 'function') {
+      const left = timeout === undefined ? undefined : again ? Math.max(1, Math.ceil(timeout - waited())) : timeout;
       const id = requestIdleCallback(
         (deadline) => (ready(() => deadline.timeRemaining()) ? run() : retry()),
-        timeout === undefined ? {} : { timeout },
+        left === undefined ? {} : { timeout: left },
       );
       cancelWait = () => cancelIdleCallback(id);
     } else {
@@ -62,11 +70,15 @@ export function whenIdle(run: () => void, { timeout, after = 0, quiet }: IdleOpt
       cancelWait = () => clearTimeout(timer);
     }
   };
+  const begin = () => {
+    began = performance.now();
+    waitIdle(false);
+  };
   if (after <= 0) {
-    waitIdle();
+    begin();
     return () => cancelWait();
   }
-  const delay = setTimeout(waitIdle, after);
+  const delay = setTimeout(begin, after);
   return () => {
     clearTimeout(delay);
     cancelWait();

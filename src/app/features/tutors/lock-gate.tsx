@@ -63,10 +63,11 @@ export function LockGate({ children }: { children: ReactNode }) {
     minutes: state?.autoLockMinutes ?? 5,
     lock: () => void lock(),
     onActivity: () => {
-      // Written when the browser is idle, with the touch's time: the write (an IndexedDB transaction and the
-      // live queries it wakes) ran inside the first tab tap after start (bench 4b).
+      // Written with the touch's time once the tutor has not tapped for a second (at the latest 30 s later): the
+      // write (an IndexedDB transaction and the live queries it wakes) ran inside the first tab tap after start
+      // (bench 4b), and with a 2 s timeout inside the stall openings right after it (4c).
       const now = Date.now();
-      whenIdle(() => void touchActivity(getDb(), now), { timeout: 2000 });
+      whenIdle(() => void touchActivity(getDb(), now), { quiet: 1000, timeout: 30_000 });
     },
     // Kept as soon as the app goes to the background, in case the tablet drops the page meanwhile.
     onHidden: () => void keepDraft(),
