@@ -11,6 +11,7 @@ import {
   needVisitedStalls,
   NO_FILTERS,
   stallListData,
+  FIRST_SCREEN,
   updateStall,
   getStall,
   watchStallList,
@@ -116,5 +117,24 @@ describe('stalls repository', () => {
     await seedVisit(db, 'v1', a, new Date('2026-03-02T01:00:00Z'), { tutorId: 't1', status: 'done' });
     await vi.waitFor(() => expect(stallListData(db, 'm1').visited).toEqual(new Set([a])));
     stop();
+  });
+
+  it("shows the list's first screen first, without the deleted stalls among the first names", async () => {
+    const names = Array.from({ length: FIRST_SCREEN + 4 }, (_, i) => `가게${String(i).padStart(2, '0')}`);
+    const ids: string[] = [];
+    for (const name of names) ids.push(await createStall(db, { ...emptyStall(), name }, 't1'));
+    // The first names deleted, as a sync would bring them.
+    await db.stalls.update(ids[0]!, { deleted: true });
+    await db.stalls.update(ids[1]!, { deleted: true });
+    const firstScreen = new Promise<string[] | undefined>((resolve) => {
+      const stop = watchStallList(db, 'm1', () => {
+        const data = stallListData(db, 'm1');
+        if (data.complete) return;
+        stop();
+        resolve(data.stalls?.map((s) => s.name));
+      });
+    });
+    expect(await firstScreen).toEqual(names.slice(2, 2 + FIRST_SCREEN));
+    await vi.waitFor(() => expect(stallListData(db, 'm1').stalls).toHaveLength(names.length - 2));
   });
 });

@@ -196,36 +196,48 @@ const stores = new WeakMap<DangolDb, Map<string, ListStore>>();
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
+function publish(store: ListStore, patch: Partial<StallListData>): void {
+  const d = { ...store.data, ...patch };
+  d.rows = d.stalls ? buildRows(d.stalls, d.counts, d.visited) : undefined;
+  store.data = d;
+  for (const l of store.listeners) l();
+}
+
+/**
+ * The first screen of stalls by name (not deleted). Read plainly (one getAll request): a filtered read steps a
+ * cursor, one IndexedDB round trip and one task per row (twelve in a row, right after start, beside the 점포
+ * warm-up); filtered only when some of the plain read's rows are deleted.
+ */
+async function readHead(db: DangolDb, marketId: string): Promise<Stall[]> {
+  const byName = () => db.stalls.where('[marketId+name]').between([marketId, Dexie.minKey], [marketId, Dexie.maxKey]);
+  const plain = await byName().limit(FIRST_SCREEN).toArray();
+  const head = plain.some((r) => r.deleted)
+    ? await byName()
+        .filter((r) => !r.deleted)
+        .limit(FIRST_SCREEN)
+        .toArray()
+    : plain;
+  return head.map(({ _clocks: _c, ...s }) => s as Stall);
+}
+
 async function refresh(db: DangolDb, marketId: string, store: ListStore) {
   if (store.running) return;
   store.running = true;
   try {
     while (store.dirty.size > 0) {
-      const publish = (patch: Partial<StallListData>) => {
-        const d = { ...store.data, ...patch };
-        d.rows = d.stalls ? buildRows(d.stalls, d.counts, d.visited) : undefined;
-        store.data = d;
-        for (const l of store.listeners) l();
-      };
       if (store.dirty.has('stalls')) {
         store.dirty.delete('stalls');
         if (!store.data.stalls) {
-          const head = await db.stalls
-            .where('[marketId+name]')
-            .between([marketId, Dexie.minKey], [marketId, Dexie.maxKey])
-            .filter((r) => !r.deleted)
-            .limit(FIRST_SCREEN)
-            .toArray();
-          publish({ stalls: head.map(({ _clocks: _c, ...s }) => s as Stall), complete: false });
+          publish(store, { stalls: await readHead(db, marketId), complete: false });
           await nextTask();
         }
-        publish({ stalls: await listStalls(db, marketId), complete: true });
+        publish(store, { stalls: await listStalls(db, marketId), complete: true });
       } else if (store.dirty.has('counts')) {
         store.dirty.delete('counts');
-        publish({ counts: await stepCounts(db) });
+        publish(store, { counts: await stepCounts(db) });
       } else if (store.dirty.has('visited')) {
         store.dirty.delete('visited');
-        publish({ visited: await visitedStallIds(db) });
+        publish(store, { visited: await visitedStallIds(db) });
       }
       await nextTask();
     }
