@@ -108,9 +108,9 @@ export function newestOf(
 
 /**
  * The same read straight on IndexedDB (the repos' own row-to-record functions shape the rows): Dexie's promise and
- * zone machinery for the six queries was ≈ 15–20 ms of every stall opening's main thread at CPU 4x (CDP profiles,
- * bench 4c), before and after IndexedDB answered. Only this first read of a tap; the live queries that keep the
- * detail current afterwards are Dexie's.
+ * zone machinery around the six queries was ≈ 40% of the read, on the main thread of every stall opening (in-page
+ * at CPU 4x, 40 alternating reads: median 23 -> 14 ms; bench 4c). Only this first read of a tap; the live queries
+ * that keep the detail current afterwards are Dexie's.
  */
 async function readNatively(db: DangolDb, stallId: string, notesLimit: number): Promise<StallDetailData> {
   const tx = db.backendDB().transaction(['stalls', 'consents', 'steps', 'visits', 'notes', 'tutors'], 'readonly');
