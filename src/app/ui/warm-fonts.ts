@@ -19,7 +19,7 @@ export const WARM_FONT_STYLES: readonly TextStyle[] = [
 ];
 
 /** Lays out a hidden, detached-from-view sample of each of `styles` now, then removes it. */
-export function warmFonts(styles: readonly TextStyle[] = WARM_FONT_STYLES, doc: Document = document): void {
+export function warmFonts(styles: readonly TextStyle[], doc: Document = document): void {
   const box = doc.createElement('div');
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText =
