@@ -1,6 +1,6 @@
 // The shell around every screen: top bar (brand, demo badge, sync status), content, tab bar.
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { memo, useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../db/session';
 import { setStartSnapshot } from '../db/start-snapshot';
@@ -10,6 +10,7 @@ import { LockGate } from '../features/tutors/lock-gate';
 import { TutorChip } from '../features/tutors/tutor-chip';
 import { RetentionPurge } from '../features/consent/use-retention-purge';
 import { RevokedWipe } from '../features/device/revoked-wipe';
+import { isPlainTap, LinkNavigation } from '../ui/app-link';
 import { whenIdle } from '../ui/when-idle';
 
 const TABS = [
@@ -34,34 +35,52 @@ function AfterFirstPaint({ children }: { children: ReactNode }) {
  * The tab bar. A plain tap on a tab navigates with `flushSync`: the new screen renders in one task instead of in
  * 5 ms transition slices with other tasks and frames in between (bench 4b). Other taps (new tab, modifier keys)
  * keep the link's own behaviour. The option reaches the render only since the tab screens are no longer the
- * router's lazy routes (a lazy route's navigation committed later, without it). Its own component: `useNavigate`
- * re-renders its component on every navigation (it reads the route context), which in the layout re-rendered the
- * whole shell on each stall opening (bench 4c).
+ * router's lazy routes (a lazy route's navigation committed later, without it). Its own component: it re-renders
+ * on every navigation (it reads the location), which in the layout re-rendered the whole shell on each stall
+ * opening (bench 4c). The tabs themselves are plain links, memoized on which one is active: a stall opening
+ * re-renders none of them (five router <NavLink>s each did their hooks and URL work again, see app-link.tsx).
  */
 function TabBar() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
-  const tap = (e: MouseEvent<HTMLAnchorElement>, to: string) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
-    e.preventDefault();
-    const here = window.location.pathname + window.location.search + window.location.hash;
-    void navigate(to, { replace: here === to, flushSync: true });
-  };
+  const { pathname } = useLocation();
+  const tap = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>, to: string) => {
+      if (!isPlainTap(e)) return;
+      e.preventDefault();
+      const here = window.location.pathname + window.location.search + window.location.hash;
+      void navigate(to, { replace: here === to, flushSync: true });
+    },
+    [navigate],
+  );
+  const path = pathname.toLowerCase();
+  const active = TABS.find((tab) => path === tab.to || path.startsWith(`${tab.to}/`))?.to;
+  return <Tabs active={active} onTap={tap} />;
+}
+
+const Tabs = memo(function Tabs({
+  active,
+  onTap,
+}: {
+  active: string | undefined;
+  onTap: (e: MouseEvent<HTMLAnchorElement>, to: string) => void;
+}) {
+  const { t } = useTranslation();
   return (
     <nav className="tabbar" aria-label={t('appName')}>
       {TABS.map((tab) => (
-        <NavLink
+        <a
           key={tab.to}
-          to={tab.to}
-          onClick={(e) => tap(e, tab.to)}
-          className={({ isActive }) => (isActive ? 'active' : '')}
+          href={tab.to}
+          onClick={(e) => onTap(e, tab.to)}
+          className={tab.to === active ? 'active' : ''}
+          aria-current={tab.to === active ? 'page' : undefined}
         >
           {t(`nav.${tab.key}`)}
-        </NavLink>
+        </a>
       ))}
     </nav>
   );
-}
+});
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -69,26 +88,28 @@ export function AppLayout() {
   // The first render has taken the start snapshot as its first values; later mounts wait for their own query.
   useEffect(() => setStartSnapshot(null), []);
   return (
-    <div className="shell">
-      <header className="topbar">
-        <span className="brand" lang="ko">
-          {t('appName')}
-        </span>
-        {session?.demo ? <span className="badge badge-demo">{t('demoBadge')}</span> : null}
-        <SyncStatusPill />
-        <TutorChip />
-        <RetentionPurge />
-        <RevokedWipe />
-      </header>
-      <main className="main" id="main">
-        <AfterFirstPaint>
-          <PwaBanners />
-        </AfterFirstPaint>
-        <LockGate>
-          <Outlet />
-        </LockGate>
-      </main>
-      <TabBar />
-    </div>
+    <LinkNavigation>
+      <div className="shell">
+        <header className="topbar">
+          <span className="brand" lang="ko">
+            {t('appName')}
+          </span>
+          {session?.demo ? <span className="badge badge-demo">{t('demoBadge')}</span> : null}
+          <SyncStatusPill />
+          <TutorChip />
+          <RetentionPurge />
+          <RevokedWipe />
+        </header>
+        <main className="main" id="main">
+          <AfterFirstPaint>
+            <PwaBanners />
+          </AfterFirstPaint>
+          <LockGate>
+            <Outlet />
+          </LockGate>
+        </main>
+        <TabBar />
+      </div>
+    </LinkNavigation>
   );
 }

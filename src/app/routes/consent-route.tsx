@@ -1,7 +1,8 @@
 // The consent screen of one stall (/consent/:stallId): reachable from the stall form and detail.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../ui/app-link';
 import { getDb } from '../db/database';
 import { getStall } from '../db/repos/stalls';
 import { useSession } from '../db/session';
@@ -16,7 +17,10 @@ export function ConsentRoute() {
   if (stall === undefined || !session) return <Screen title={t('title')}>{null}</Screen>;
   if (stall === null) return <Screen title={t('title')}>{t('unknownStall')}</Screen>;
   return (
-    <Screen title={`${stall.name} · ${t('title')}`} actions={<Link to={`/stalls/${stallId}`}>{t('backToStall')}</Link>}>
+    <Screen
+      title={`${stall.name} · ${t('title')}`}
+      actions={<AppLink to={`/stalls/${stallId}`}>{t('backToStall')}</AppLink>}
+    >
       <ConsentPanel stallId={stallId} tutorId={session.tutorId} />
     </Screen>
   );

@@ -2,9 +2,10 @@
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
 import { startTransition, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createMemoryRouter, Link, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
+import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import Dexie from 'dexie';
+import { AppLink, LinkNavigation } from '../ui/app-link';
 import { getDb } from '../db/database';
 import { NOTES_PAGE } from '../db/repos/notes';
 import { FIRST_SCREEN } from '../db/repos/stalls';
@@ -22,13 +23,9 @@ import { SplitView } from '../ui/split-view';
 function BackToList() {
   const { t } = useTranslation('merchants');
   return (
-    <Link
-      to="/stalls"
-      className="btn btn-ghost split-back"
-      style={{ display: 'inline-flex', alignItems: 'center', alignSelf: 'flex-start' }}
-    >
+    <AppLink to="/stalls" className="btn btn-ghost split-back">
       ← {t('detail.toList')}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -72,7 +69,7 @@ function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }
   }
   const here = `/stalls/${encodeURIComponent(stallId)}`;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: '1rem' }}>
+    <div className="stack">
       <BackToList />
       {editing ? (
         <StallForm stall={stall} onDone={() => navigate(here)} onCancel={() => navigate(here)} />
@@ -118,7 +115,7 @@ export function StallsRoute() {
   const navigate = useNavigate();
   const adding = params.get('add') === '1';
   const detail = adding ? (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: '1rem' }}>
+    <div className="stack">
       <BackToList />
       <StallForm onDone={(id) => navigate(`/stalls/${encodeURIComponent(id)}`)} onCancel={() => navigate('/stalls')} />
     </div>
@@ -173,9 +170,21 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
   if (tapped()) return;
   const box = document.createElement('div');
   const root = createRoot(box);
-  const router = createMemoryRouter([{ path: '/stalls/:stallId?', element: <StallsRoute /> }], {
-    initialEntries: [`/stalls/${encodeURIComponent(stallId)}`],
-  });
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/stalls/:stallId?',
+        element: (
+          <LinkNavigation>
+            <StallsRoute />
+          </LinkNavigation>
+        ),
+      },
+    ],
+    {
+      initialEntries: [`/stalls/${encodeURIComponent(stallId)}`],
+    },
+  );
   await new Promise<void>((resolve) => {
     let state: 'rendering' | 'committed' | 'gone' = 'rendering';
     const end = () => {

@@ -1,6 +1,6 @@
 // /tutors: my PIN for everyone; managing tutors and the auto-lock time for a lead only.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../ui/app-link';
 import { useLockState } from '../db/repos/tablet-lock';
 import { useSession } from '../db/session';
 import { ManageTutors } from '../features/tutors/manage-tutors';
@@ -19,7 +19,7 @@ export function TutorsRoute() {
         <ManageTutors leadId={me.id} marketId={session.marketId} autoLockMinutes={state?.autoLockMinutes ?? 5} />
       ) : null}
       <p>
-        <Link to="/device">{t('device:open')}</Link>
+        <AppLink to="/device">{t('device:open')}</AppLink>
       </p>
     </Screen>
   );

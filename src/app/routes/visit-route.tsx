@@ -1,8 +1,9 @@
 // During a visit: the stall's checklist steps to work on, the consulting note for this visit (editor, then the
 // notes already written during it), marking the visit done, and one tap to book the follow-up.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../ui/app-link';
 import { ChecklistPanel } from '../features/checklists/checklist-panel';
 import { NoteEditor } from '../features/notes/note-editor';
 import { FollowUpBooking } from '../features/visits/follow-up-booking';
@@ -28,7 +29,7 @@ export function VisitRoute() {
     return (
       <Screen title={t('during.title')}>
         <p role="alert">{t('during.notFound')}</p>
-        <Link to="/today">{t('during.backToday')}</Link>
+        <AppLink to="/today">{t('during.backToday')}</AppLink>
       </Screen>
     );
   }

@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';
 import { StepRow, stepLabels } from './step-row';
+import './checklists.css';
 import { useChecklist } from './use-checklist';
 
 export interface ChecklistPanelProps {
@@ -70,10 +71,8 @@ export const ChecklistView = memo(function ChecklistView({
 
   return (
     <section aria-labelledby={`checklist-${stallId}`}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', flexWrap: 'wrap' }}>
-        <h2 id={`checklist-${stallId}`} style={{ margin: 0, marginRight: 'auto' }}>
-          {t('title')}
-        </h2>
+      <div className="title-row checklist-head">
+        <h2 id={`checklist-${stallId}`}>{t('title')}</h2>
         <strong>{t('progress', { complete: progress.complete, total: progress.total })}</strong>
         {progress.blocked > 0 ? (
           <span className="badge badge-bad">{t('blockedCount', { count: progress.blocked })}</span>
@@ -83,11 +82,11 @@ export const ChecklistView = memo(function ChecklistView({
         aria-label={t('progressLabel')}
         value={progress.complete}
         max={progress.total}
-        style={{ width: '100%', height: 16, margin: '0.5rem 0' }}
+        className="checklist-progress"
       />
       {compact ? <Button onClick={() => setShowAll((v) => !v)}>{showAll ? t('showOpen') : t('showAll')}</Button> : null}
       {shown.length === 0 ? <p>{t('allDone')}</p> : null}
-      <ol style={{ padding: 0, margin: '0.5rem 0 0' }}>
+      <ol className="checklist-steps">
         {(limit === undefined ? shown : shown.slice(0, limit)).map((item) => (
           <StepRow
             key={item.id}

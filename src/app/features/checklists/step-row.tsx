@@ -48,32 +48,26 @@ export const StepRow = memo(function StepRow({ item, names, error, onChange, t, 
   const title = `${tpl.no}. ${language === 'ko' ? tpl.ko : tpl.en}`;
 
   return (
-    <li aria-labelledby={titleId} className="card step-row" style={{ listStyle: 'none', marginBottom: '0.5rem' }}>
-      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
-        <h3 id={titleId} style={{ margin: 0, marginRight: 'auto' }}>
-          {title}
-        </h3>
+    <li aria-labelledby={titleId} className="card step-row">
+      <div className="title-row step-head">
+        <h3 id={titleId}>{title}</h3>
         <span className={`badge ${BADGE[item.status]}`}>{labels.status[item.status]}</span>
       </div>
-      <p style={{ margin: '0.25rem 0', color: 'var(--ink-soft)' }}>{language === 'ko' ? tpl.detailKo : tpl.detailEn}</p>
+      <p className="step-detail">{language === 'ko' ? tpl.detailKo : tpl.detailEn}</p>
       {item.status === 'blocked' && item.reason ? (
-        <p style={{ margin: '0.25rem 0', color: 'var(--red)', fontWeight: 700 }}>
+        <p className="step-reason">
           {t('reason')}: {item.reason}
         </p>
       ) : null}
       {item.at ? (
-        <p style={{ margin: '0.25rem 0' }}>
+        <p className="step-by">
           {t('byAt', {
             who: item.by ? (names.get(item.by) ?? item.by) : '—',
             when: formatDate(item.at, 'dateTime', language),
           })}
         </p>
       ) : null}
-      <div
-        role="group"
-        aria-label={t('stepStatus', { no: tpl.no })}
-        style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap' }}
-      >
+      <div role="group" aria-label={t('stepStatus', { no: tpl.no })} className="step-buttons">
         {STEP_STATUSES.map((s) => (
           <Button
             key={s}

@@ -1,7 +1,7 @@
 // One line for the stall detail and form: is there an active consent, and the way to the consent screen.
 import { memo } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import type { Consent } from '../../../domain';
 import { isConsentActive } from '../../../domain/consent-rules';
 import { localToday } from '../../db/repos/consents';
@@ -27,9 +27,9 @@ export const ConsentSummary = memo(function ConsentSummary({
   return (
     <p className="consent-summary">
       <span>{text}</span>
-      <Link to={`/consent/${encodeURIComponent(stallId)}`} className="btn btn-secondary">
+      <AppLink to={`/consent/${encodeURIComponent(stallId)}`} className="btn btn-secondary">
         {active ? t('openRecord') : t('openForm')}
-      </Link>
+      </AppLink>
     </p>
   );
 });

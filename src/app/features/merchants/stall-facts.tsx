@@ -1,22 +1,21 @@
 // Stall detail header: where the stall is, who keeps it, and its KakaoTalk Channel facts.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import type { Stall } from '../../../domain';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { categoryLabel, locationText } from './location';
+import './merchants.css';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div style={{ display: 'contents' }}>
-      <dt style={{ fontWeight: 700, color: 'var(--ink-soft)' }}>{label}</dt>
-      <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{children}</dd>
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }
-
-const grid = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.35rem 1rem', margin: 0 } as const;
 
 export function StallFacts({ stall }: { stall: Stall }) {
   const { t } = useTranslation('merchants');
@@ -25,28 +24,22 @@ export function StallFacts({ stall }: { stall: Stall }) {
   const safeUrl = /^https?:\/\//i.test(stall.channelUrl) ? stall.channelUrl : null;
   return (
     <section className="card" aria-labelledby="stall-facts-title">
-      <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', flexWrap: 'wrap' }}>
-        <h2 id="stall-facts-title" style={{ margin: 0, marginRight: 'auto' }}>
-          {stall.name}
-        </h2>
+      <div className="title-row">
+        <h2 id="stall-facts-title">{stall.name}</h2>
         {stall.channelOpened ? <span className="badge badge-ok">{t('badge.opened')}</span> : null}
-        <Link
-          className="btn btn-secondary"
-          to={`/stalls/${encodeURIComponent(stall.id)}?edit=1`}
-          style={{ display: 'inline-flex', alignItems: 'center' }}
-        >
+        <AppLink className="btn btn-secondary btn-inline" to={`/stalls/${encodeURIComponent(stall.id)}?edit=1`}>
           {t('detail.edit')}
-        </Link>
+        </AppLink>
       </div>
-      <p style={{ margin: '0.25rem 0 0.75rem' }}>
+      <p className="facts-where">
         {categoryLabel(stall.category, t)} · {locationText(stall, t)}
       </p>
-      <dl style={grid}>
+      <dl className="facts">
         <Fact label={t('detail.merchant')}>{stall.merchantName || none}</Fact>
         <Fact label={t('detail.phone')}>{stall.merchantPhone || none}</Fact>
       </dl>
-      <h3 style={{ marginTop: '1rem' }}>{t('detail.channel')}</h3>
-      <dl style={grid}>
+      <h3 className="facts-channel">{t('detail.channel')}</h3>
+      <dl className="facts">
         <Fact label={t('detail.channelName')}>{stall.channelName || none}</Fact>
         <Fact label={t('detail.searchId')}>{stall.channelSearchId || none}</Fact>
         <Fact label={t('detail.url')}>
@@ -62,7 +55,7 @@ export function StallFacts({ stall }: { stall: Stall }) {
         <Fact label={t('detail.business')}>{t(`business.${stall.businessStatus}`)}</Fact>
         <Fact label={t('detail.friends')}>
           {t('detail.friendsValue', { count: stall.friendCount })}{' '}
-          <span style={{ color: 'var(--ink-soft)' }}>
+          <span className="soft">
             (
             {stall.friendCountAt
               ? t('detail.countedAt', { date: formatDate(stall.friendCountAt, 'date', language) })

@@ -1,6 +1,14 @@
 // The 점포 list: search and filters over rows held in memory, rendered virtually so 1,000 stalls scroll smoothly.
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   elementScroll,
@@ -10,12 +18,14 @@ import {
   type Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
+import { AppLink } from '../../ui/app-link';
 import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import { filterRows, NO_FILTERS, type StallFilters } from '../../db/repos/stalls';
 import { useSession } from '../../db/session';
 import { StallFiltersBar } from './stall-filters';
 import { ROW_HEIGHT, StallRowView, useOpenStall } from './stall-row';
 import { useStallRows } from './use-stalls';
+import './merchants.css';
 
 const TOTAL = CHECKLIST_TEMPLATE_V1.length;
 
@@ -25,6 +35,9 @@ const TOTAL = CHECKLIST_TEMPLATE_V1.length;
  * come and go included); on a screen too short for one row, the main area scrolls instead.
  */
 const MIN_HEIGHT = ROW_HEIGHT;
+
+/** The row height for merchants.css (a row's card, the scroll box's least height); one object, set once. */
+const ROW_VARS = { '--row-height': `${ROW_HEIGHT}px` } as CSSProperties;
 
 /** The scroll box's height when a list was last laid out, and the window's size then. */
 let laidOut: { width: number; height: number; box: number } | undefined;
@@ -86,9 +99,9 @@ const scrollBox: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (of
 export function AddStallLink() {
   const { t } = useTranslation('merchants');
   return (
-    <Link className="btn btn-primary" to="/stalls?add=1" style={{ display: 'inline-flex', alignItems: 'center' }}>
+    <AppLink className="btn btn-primary btn-inline" to="/stalls?add=1">
       {t('list.add')}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -145,23 +158,16 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
   });
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem', flex: '1 1 0', minHeight: 0 }}>
+    <div className="stall-list" style={ROW_VARS}>
       <StallFiltersBar query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} />
-      <p role="status" style={{ margin: 0, fontWeight: 700 }}>
+      <p role="status" className="stall-list-count">
         {rows && complete ? t('list.count', { count: visible.length }) : t('common:loading')}
       </p>
       {rows && complete && visible.length === 0 ? (
         <p>{rows.length === 0 ? t('list.noStalls') : t('list.empty')}</p>
       ) : null}
-      <div
-        ref={scrollRef}
-        onScroll={overscan === 1 ? growOverscan : undefined}
-        style={{ flex: '1 1 0', minHeight: MIN_HEIGHT, overflowY: 'auto', contain: 'strict' }}
-      >
-        <ul
-          aria-label={t('list.results')}
-          style={{ position: 'relative', height: virtualizer.getTotalSize(), margin: 0, padding: 0, listStyle: 'none' }}
-        >
+      <div ref={scrollRef} onScroll={overscan === 1 ? growOverscan : undefined} className="stall-list-scroll">
+        <ul aria-label={t('list.results')} className="stall-list-rows" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = visible[item.index];
             if (!row) return null;
@@ -170,7 +176,8 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
                 key={item.key}
                 aria-setsize={visible.length}
                 aria-posinset={item.index + 1}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+                className="stall-list-slot"
+                style={{ transform: `translateY(${item.start}px)` }}
               >
                 <StallRowView row={row} total={TOTAL} selected={row.stall.id === selectedId} onOpen={open} />
               </li>

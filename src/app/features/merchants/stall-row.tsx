@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StallRow } from '../../db/repos/stalls';
 import { categoryLabel, locationText } from './location';
 import { preloadStallDetail } from './use-stall-detail';
+import './merchants.css';
 
 export const ROW_HEIGHT = 116;
 
@@ -65,28 +66,18 @@ export const StallRowView = memo(function StallRowView({ row, total, selected, o
       href={`/stalls/${encodeURIComponent(stall.id)}`}
       onClick={(e) => onOpen(e, stall.id)}
       aria-current={selected ? 'page' : undefined}
-      className="card"
-      style={{
-        display: 'block',
-        height: ROW_HEIGHT - 8,
-        padding: '0.6rem 1rem',
-        overflow: 'hidden',
-        textDecoration: 'none',
-        color: 'inherit',
-        borderWidth: selected ? 3 : 1,
-        borderColor: selected ? 'var(--green)' : undefined,
-      }}
+      className="card stall-row"
     >
-      <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
-        <strong style={{ fontSize: '1.15rem', marginRight: 'auto' }}>{stall.name}</strong>
+      <div className="stall-row-head">
+        <strong className="stall-row-name">{stall.name}</strong>
         {stall.channelOpened ? <span className="badge badge-ok">{t('badge.opened')}</span> : null}
         {row.blocked ? <span className="badge badge-bad">{t('badge.blocked')}</span> : null}
       </div>
-      <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <div className="stall-row-where">
         {categoryLabel(stall.category, t)} · {locationText(stall, t)}
       </div>
-      <div style={{ display: 'flex', gap: '0.75rem', color: 'var(--ink-soft)' }}>
-        <span style={{ marginRight: 'auto' }}>{stall.merchantName}</span>
+      <div className="stall-row-foot">
+        <span>{stall.merchantName}</span>
         <span>{row.counted ? t('list.progressValue', { complete: row.complete, total }) : '…'}</span>
       </div>
     </a>

@@ -6,8 +6,7 @@ import type { NotesPage, NoteView } from '../../db/repos/notes';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
-
-const block = { margin: '0.25rem 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+import './notes.css';
 
 type Translate = ReturnType<typeof useTranslation<'notes'>>['t'];
 
@@ -83,27 +82,24 @@ const NoteCard = memo(function NoteCard({
   const when = formatDate(note.writtenAt, 'dateTime', language);
   const byAt = labels.byAt({ who: who(note.tutorId), when });
   return (
-    <article className="card" aria-label={byAt} style={{ marginBottom: '0.5rem' }}>
-      <header style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
-        <strong style={{ marginRight: 'auto' }}>{byAt}</strong>
+    <article className="card note-card" aria-label={byAt}>
+      <header className="title-row">
+        <strong>{byAt}</strong>
         {note.conflictOf ? <span className="badge badge-warn">{labels.conflictCopy}</span> : null}
         <Button onClick={() => onEdit(note.id)} aria-label={labels.editNamed({ when })}>
           {labels.edit}
         </Button>
       </header>
       {note.edited ? (
-        <p style={{ margin: 0, color: 'var(--ink-soft)' }}>
+        <p className="note-edited">
           {labels.edited({ who: who(note.updatedBy), when: formatDate(note.updatedAt, 'dateTime', language) })}
         </p>
       ) : null}
-      {note.conflictOf ? <p style={{ margin: '0.25rem 0', color: 'var(--amber)' }}>{labels.conflictHint}</p> : null}
+      {note.conflictOf ? <p className="note-conflict">{labels.conflictHint}</p> : null}
       {note.topics.length ? (
-        <ul
-          aria-label={labels.topics}
-          style={{ display: 'flex', gap: '0.4rem', flexWrap: 'wrap', padding: 0, margin: '0.25rem 0' }}
-        >
+        <ul aria-label={labels.topics} className="note-topics">
           {note.topics.map((topic) => (
-            <li key={topic} className="badge badge-ok" style={{ listStyle: 'none' }}>
+            <li key={topic} className="badge badge-ok">
               {topic}
             </li>
           ))}
@@ -112,13 +108,13 @@ const NoteCard = memo(function NoteCard({
       {(['taught', 'hard', 'nextStep'] as const).map((k) =>
         note[k] ? (
           <div key={k}>
-            <h4 style={{ margin: '0.5rem 0 0' }}>{labels[k]}</h4>
-            <p style={block}>{note[k]}</p>
+            <h4>{labels[k]}</h4>
+            <p className="note-text">{note[k]}</p>
           </div>
         ) : null,
       )}
       {note.followUpDate ? (
-        <p style={{ ...block, fontWeight: 700 }}>
+        <p className="note-text note-follow-up">
           {labels.followUp({ date: formatDate(`${note.followUpDate}T00:00:00`, 'date', language) })}
         </p>
       ) : null}

@@ -31,10 +31,8 @@ export const NotesSection = memo(function NotesSection({
   const open = useCallback((noteId: string | null) => setEditing((e) => ({ key: (e?.key ?? 0) + 1, noteId })), []);
   return (
     <section aria-labelledby={`notes-${stallId}`}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', marginBottom: '0.5rem' }}>
-        <h2 id={`notes-${stallId}`} style={{ margin: 0, marginRight: 'auto' }}>
-          {t('title')}
-        </h2>
+      <div className="title-row notes-head">
+        <h2 id={`notes-${stallId}`}>{t('title')}</h2>
         <Button variant="primary" onClick={() => open(null)} data-draft-reopen="note-new">
           {t('newNote')}
         </Button>

@@ -1,7 +1,7 @@
 // 현황: the market's funnel, channel friends, open blockers (each linking to its stall) and this week's visits
 // per tutor. Numbers come computed from the repository; nothing here loads the market's records.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import type { Funnel, Overview } from '../../db/repos/overview';
 import { useSession } from '../../db/session';
@@ -56,7 +56,7 @@ function Blockers({ blockers }: { blockers: Overview['blockers'] }) {
     <ul className="blockers" aria-label={t('blockers.count', { count: blockers.length })}>
       {blockers.map((b) => (
         <li key={`${b.stallId}-${b.no}`}>
-          <Link to={`/stalls/${b.stallId}`}>{b.stallName}</Link>
+          <AppLink to={`/stalls/${b.stallId}`}>{b.stallName}</AppLink>
           <span className="blocker-step">{t('blockers.step', { no: b.no, name: stepName(b.no) })}</span>
           <span className="blocker-reason">{b.reason || t('blockers.noReason')}</span>
         </li>

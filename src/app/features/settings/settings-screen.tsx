@@ -1,6 +1,6 @@
 // 설정: language, who is using the tablet, storage, sync link, export/import, the demo market.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { BackupSection } from './backup-section';
 import { DemoSection } from './demo-section';
 import { LanguageSection } from './language-section';
@@ -17,12 +17,12 @@ export function SettingsScreen({ onSwitchTutor }: { onSwitchTutor: () => void })
       <section className="card settings-section" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('sync.title')}</h2>
         <div className="settings-row">
-          <Link className="btn btn-primary" to="/sync">
+          <AppLink className="btn btn-primary" to="/sync">
             {t('sync.link')}
-          </Link>
-          <Link className="btn btn-secondary" to="/device">
+          </AppLink>
+          <AppLink className="btn btn-secondary" to="/device">
             {t('sync.device')}
-          </Link>
+          </AppLink>
         </div>
       </section>
       <StorageSection />

@@ -1,7 +1,7 @@
 // Who is using the tablet: the signed-in tutor and one tap to switch. Switching goes through the lock screen
 // (PIN), so Settings never signs anyone in by itself.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { useLockState } from '../../db/repos/tablet-lock';
 import { Button } from '../../ui/button';
 
@@ -24,9 +24,9 @@ export function TutorSection({ onSwitch }: { onSwitch: () => void }) {
           <p className="field-hint">{t('tutor.switchHint')}</p>
           <div className="settings-row">
             <Button onClick={onSwitch}>{t('tutor.switch')}</Button>
-            <Link className="btn btn-secondary" to="/tutors">
+            <AppLink className="btn btn-secondary" to="/tutors">
               {t('tutor.manage')}
-            </Link>
+            </AppLink>
           </div>
         </>
       )}

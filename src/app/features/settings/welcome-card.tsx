@@ -1,6 +1,6 @@
 // First start with no market: try the demo market, or enroll the tablet (the sync screen).
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { Button } from '../../ui/button';
 import { useDemo } from './use-demo';
 import './settings.css';
@@ -16,9 +16,9 @@ export function WelcomeCard() {
         <Button variant="primary" size="large" disabled={demo.busy} onClick={() => void demo.load()}>
           {t('demo.load')}
         </Button>
-        <Link className="btn btn-secondary btn-large" to="/sync">
+        <AppLink className="btn btn-secondary btn-large" to="/sync">
           {t('welcome.enroll')}
-        </Link>
+        </AppLink>
       </div>
       {demo.error ? (
         <p className="notice notice-error" role="alert">

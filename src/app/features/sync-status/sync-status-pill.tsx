@@ -1,7 +1,7 @@
 // The sync status shown in the top bar on every screen: connection, pending count, syncing, last sync and a
 // needs-attention badge. One tap opens /sync. Also starts the app's sync engine once the shell is shown.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { useSyncAutoStart, useSyncStatus } from '../../sync/index';
@@ -29,7 +29,7 @@ export function SyncStatusPill() {
   if (s.needsAttention + s.conflicts > 0) parts.push(t('pill.attention', { count: s.needsAttention + s.conflicts }));
   if (s.lastSyncAt) parts.push(t('pill.last', { time: formatDate(s.lastSyncAt, 'time', language) }));
   return (
-    <Link
+    <AppLink
       to="/sync"
       className={`sync-pill sync-pill-${TONE[s.mode]}`}
       aria-label={t('pill.label', { state: parts.join(', ') })}
@@ -50,6 +50,6 @@ export function SyncStatusPill() {
       {s.lastSyncAt && s.pendingCount === 0 ? (
         <span className="sync-pill-time">{formatDate(s.lastSyncAt, 'time', language)}</span>
       ) : null}
-    </Link>
+    </AppLink>
   );
 }

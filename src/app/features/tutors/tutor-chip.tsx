@@ -1,6 +1,6 @@
 // The signed-in tutor in the top bar, and the one tap that locks the tablet to switch tutor.
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { useLockState } from '../../db/repos/tablet-lock';
 import { Button } from '../../ui/button';
 import { requestLock } from './lock-gate';
@@ -12,7 +12,7 @@ export function TutorChip() {
   if (!state || state.tutors.length === 0 || !state.tutor || state.locked) return null;
   return (
     <div className="tutor-chip">
-      <Link to="/tutors">{t('signedInAs', { name: state.tutor.name })}</Link>
+      <AppLink to="/tutors">{t('signedInAs', { name: state.tutor.name })}</AppLink>
       <Button onClick={requestLock}>{t('lockNow')}</Button>
     </div>
   );

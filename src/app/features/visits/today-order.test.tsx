@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { addMinutes, startOfDay } from 'date-fns';
 import { MemoryRouter } from 'react-router';
 import { freshDb } from '../../../../tests/support/render-app';
+import { LinkNavigation } from '../../ui/app-link';
 import { seedStall, seedTutor, seedVisit } from '../../db/repos/visits-test-seed';
 import { TodayVisits } from './today-visits';
 
@@ -28,7 +29,9 @@ describe('Today at 11:00', () => {
     const user = userEvent.setup();
     render(
       <MemoryRouter>
-        <TodayVisits now={at(11)} />
+        <LinkNavigation>
+          <TodayVisits now={at(11)} />
+        </LinkNavigation>
       </MemoryRouter>,
     );
 

@@ -1,8 +1,8 @@
 // Today's visits for the tutor using the tablet (or all tutors): overdue planned ones first, the next one large,
 // then the rest of the day by time.
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import { useTutorNames } from '../../db/repos/tutors';
 import { useSession } from '../../db/session';
 import { TodayMarketDay } from './market-day';
@@ -51,9 +51,9 @@ export function TodayVisits({ now: fixedNow }: { now?: Date }) {
       {rows.length === 0 ? (
         <div className="card visit-empty">
           <p>{t('today.empty')}</p>
-          <Link className="btn btn-primary" to="/schedule">
+          <AppLink className="btn btn-primary" to="/schedule">
             {t('today.toSchedule')}
-          </Link>
+          </AppLink>
         </div>
       ) : null}
       {overdue.length > 0 ? (

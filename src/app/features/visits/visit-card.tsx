@@ -1,7 +1,7 @@
 // One visit as a card: time, stall, place, tutor, purpose, status, and its one-tap actions.
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../ui/app-link';
 import type { VisitRow } from '../../db/repos/visits';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -86,9 +86,9 @@ export function VisitCard(props: VisitCardProps) {
             </Button>
           ) : null}
           {open ? (
-            <Link className="btn btn-secondary" to={`/stalls/${visit.stallId}/visit/${visit.id}`}>
+            <AppLink className="btn btn-secondary" to={`/stalls/${visit.stallId}/visit/${visit.id}`}>
               {t('actions.open')}
-            </Link>
+            </AppLink>
           ) : null}
           {onEdit && open ? <Button onClick={onEdit}>{t('actions.edit')}</Button> : null}
           {allowCancel && open ? (
