@@ -1,6 +1,7 @@
 // The 점포 screen: the stall list beside the chosen stall's detail (landscape), or one pane with a back link
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
-import { startTransition, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -153,10 +154,17 @@ function OnCommit({ done }: { done: () => void }) {
  * The first time a component runs is its slowest (the JavaScript engine has no type feedback for it yet, i18next
  * looks up its namespaces for the first time), and so is the first layout of its elements and text: the 점포 tab
  * tap and the first stall opening paid for both (bench 4b, 4c: with the render done before them, A/B at CPU 4x,
- * tab tap 103 -> 60 ms, first opening 131 -> 86 ms). The render is a transition, in 5 ms slices, so a tap that
- * comes meanwhile is not held up. The stall is the first after the list's first screen (not one the list shows at
- * first); its detail read is dropped at the unmount like any closed detail's, so nothing read here is served
- * later. Once the tutor has tapped (`tapped`), it does not start: its work would run beside what the tap shows.
+ * tab tap 103 -> 60 ms, first opening 131 -> 86 ms). The stall is the first after the list's first screen (not
+ * one the list shows at first); its detail read is dropped at the unmount like any closed detail's, so nothing
+ * read here is served later. Once the tutor has tapped (`tapped`), it does not start: its work would run beside
+ * what the tap shows.
+ *
+ * It renders and commits in one task (`flushSync`), not as a transition in 5 ms slices: sliced, its render was
+ * interleaved with the start's other work (the list's reads, the fonts' warm-up) and often still running when the
+ * bench tapped 점포 ≈ 0.8 s after the first paint; the tap dropped it, and both taps paid for the first run after
+ * all (CDP trace at CPU 4x: a first opening rendering ≈ 93 ms and laying out ≈ 44 instead of 33–56 and 10–18). In
+ * one task it is done sooner (A/B at CPU 4x, 10 rounds: first opening 118 -> 86 ms median, tab tap 78 -> 58,
+ * later openings 80 -> 71); a tap that comes during it waits for it (≈ 60–90 ms at CPU 4x).
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
   const ids = await getDb()
@@ -186,26 +194,9 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
     },
   );
   await new Promise<void>((resolve) => {
-    let state: 'rendering' | 'committed' | 'gone' = 'rendering';
-    const end = () => {
-      if (state === 'gone') return;
-      state = 'gone';
-      window.removeEventListener('click', onTap, true);
-      root.unmount();
-      router.dispose();
-      resolve();
-    };
-    // A tap before the warm-up has committed: drop it (cheap before its commit) rather than let its slices and
-    // commit run beside what the tap renders.
-    const onTap = () => {
-      if (state === 'rendering') end();
-    };
     // Unmounted in the next task after its commit: before the detail's live queries would start (when idle, at
-    // most 300 ms later) and before its deferred part renders — work that otherwise ran into the first taps.
+    // most 300 ms later) — work that otherwise ran into the first taps.
     const done = () => {
-      if (state !== 'rendering') return;
-      state = 'committed';
-      window.removeEventListener('click', onTap, true);
       setTimeout(() => {
         // Laid out once, hidden, at the page's width, in the same task that removes it again (no other script —
         // no probe, no test — can see it in the page): the first layout of the list's and the detail's elements
@@ -218,12 +209,13 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
           document.body.append(box);
           box.getBoundingClientRect();
         }
-        end();
+        root.unmount();
+        router.dispose();
         box.remove();
+        resolve();
       }, 0);
     };
-    window.addEventListener('click', onTap, true);
-    startTransition(() =>
+    flushSync(() =>
       root.render(
         <>
           <RouterProvider router={router} />
