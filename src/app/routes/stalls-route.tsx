@@ -163,8 +163,9 @@ function OnCommit({ done }: { done: () => void }) {
  * interleaved with the start's other work (the list's reads, the fonts' warm-up) and often still running when the
  * bench tapped 점포 ≈ 0.8 s after the first paint; the tap dropped it, and both taps paid for the first run after
  * all (CDP trace at CPU 4x: a first opening rendering ≈ 93 ms and laying out ≈ 44 instead of 33–56 and 10–18). In
- * one task it is done sooner (A/B at CPU 4x, 10 rounds: first opening 118 -> 86 ms median, tab tap 78 -> 58,
- * later openings 80 -> 71); a tap that comes during it waits for it (≈ 60–90 ms at CPU 4x).
+ * one task it is done sooner (A/B at CPU 4x, two runs of 10 rounds, the builds' order swapped: first opening
+ * 118 -> 86 and 127 -> 123 ms median, tab tap 78 -> 58 and 83 -> 73; later openings unchanged); a tap that comes
+ * during it waits for it (≈ 60–90 ms at CPU 4x).
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
   const ids = await getDb()
