@@ -3,6 +3,7 @@ import { memo, useCallback, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { StallRow } from '../../db/repos/stalls';
+import { isPlainTap } from '../../ui/app-link';
 import { categoryLabel, locationText } from './location';
 import { preloadStallDetail } from './use-stall-detail';
 import './merchants.css';
@@ -40,7 +41,7 @@ export function useOpenStall(): (e: MouseEvent<HTMLAnchorElement>, id: string) =
   const navigate = useNavigate();
   return useCallback(
     (e: MouseEvent<HTMLAnchorElement>, id: string) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
+      if (!isPlainTap(e)) return;
       e.preventDefault();
       const to = `/stalls/${encodeURIComponent(id)}`;
       // The detail is read by then, so nothing suspends: it renders in one go (flushSync) instead of in 5 ms slices
