@@ -67,10 +67,9 @@ async function start() {
     for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), { quiet: SCHEMAS_QUIET_MS });
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a
-    // tutor (and the bench) may tap 점포 half a second after start. It renders in 5 ms slices, so it does not wait
-    // for idle time (it waited ≈ 0.1 s for it, and then often ran into the tap), nor for the other tabs' chunks
-    // (performance marks, 6 cold starts: it ended 0.5–0.9 s after the first paint and lost the race with the
-    // bench's tab tap in 2 of 6; its first stall opening then took 220–236 ms, 73–126 when it won).
+    // tutor (and the bench) may tap 점포 half a second after start. It does not wait for idle time (it waited ≈ 0.1 s
+    // for it, and then often ran into the tap), nor for the other tabs' chunks; it renders in one task
+    // (stalls-route.tsx `warmStallsScreen`).
     void screens.then(() => (marketId ? warmStalls(marketId, () => tapped) : undefined)).catch(() => undefined);
   });
 }

@@ -85,7 +85,8 @@ const Tabs = memo(function Tabs({
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
-  // The first render has taken the start snapshot as its first values; later mounts wait for their own query.
+  // The first render has taken the start snapshot as its first values; later mounts wait for their own query (the
+  // session excepted: one live read for the whole app, session.ts, which this layout keeps watching).
   useEffect(() => setStartSnapshot(null), []);
   return (
     <LinkNavigation>

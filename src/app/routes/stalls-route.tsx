@@ -41,8 +41,8 @@ const FIRST_STEPS = 1;
 const FIRST_NOTES = 1;
 
 // The whole detail comes from one read (useStallDetail) handed down as props: one commit shows it, instead of
-// one commit per panel's own live query (bench 4c). The checklist and visit history are `content-visibility:
-// auto` (theme.css .detail-section): below the fold, their style and layout wait.
+// one commit per panel's own live query (bench 4c). The visit history and the checklist's rows after the first are
+// `content-visibility: auto` (theme.css .detail-section, .step-row): below the fold, their style and layout wait.
 //
 // Their rendering waits too: the first commit has the facts, the consent line, the checklist's heading, progress
 // and first step, and the notes' heading and first card; the other 14 steps (each with five buttons), the
@@ -80,7 +80,7 @@ function StallDetail({ stallId, editing }: { stallId: string; editing: boolean }
       <div className="card">
         <ConsentSummary stallId={stallId} consents={detail.consents} />
       </div>
-      <div className="card detail-section">
+      <div className="card">
         <ChecklistView
           stallId={stallId}
           items={detail.checklist}
