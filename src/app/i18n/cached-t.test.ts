@@ -65,7 +65,7 @@ describe('remembered translations', () => {
     expect(t('count', { count: 2 })).toBe('점포 2곳');
     expect(t('count', { count: 2 })).toBe('점포 2곳');
     expect(spy).toHaveBeenCalledTimes(2);
-    // The same `t` (react-i18next keeps it while the language changes) follows the language.
+    // The same `t` (as kept by a component across a language change) follows the language.
     void i.changeLanguage('en');
     expect(t('hello')).toBe('Hello');
     expect(t('count', { count: 2 })).toBe('2 stalls');

@@ -24,9 +24,10 @@ function keyWithOptions(key: string, opts: unknown): string | undefined {
 type FixedT = ((...args: unknown[]) => unknown) & { lng?: string; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
 
 /**
- * Make every `t` the instance hands out (react-i18next's `useTranslation` asks `getFixedT`) answer a call it has
- * answered before from memory. Only calls with a string key and options of plain values are remembered; there is
- * one memory per language, namespace and key prefix, and all are dropped when resources are added or removed.
+ * Make every `t` the instance hands out (the app's `useTranslation`, use-translation.ts, asks `getFixedT`) answer a
+ * call it has answered before from memory. Only calls with a string key and options of plain values are remembered;
+ * there is one memory per language, namespace and key prefix, and all are dropped when resources are added or
+ * removed.
  * Idempotent.
  */
 export function rememberTranslations(i18n: I18n): void {
@@ -69,7 +70,7 @@ export function rememberTranslations(i18n: I18n): void {
       }
       return text;
     };
-    // What i18next's own fixed `t` carries (react-i18next and i18next read them).
+    // What i18next's own fixed `t` carries (i18next reads them).
     fixed.lng = inner.lng;
     fixed.lngs = inner.lngs;
     fixed.ns = inner.ns;

@@ -1,7 +1,6 @@
 // i18next set up with Korean first and English switchable. Every feature keeps its strings in its own
 // messages.ts (namespace = feature folder name); shared strings are the 'common' namespace.
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { rememberTranslations } from './cached-t';
 import { common } from './common';
 import { messages as merchants } from '../features/merchants/messages';
@@ -46,7 +45,7 @@ export function buildResources(): Resource {
 
 export function initI18n(language: Language = 'ko') {
   if (!i18next.isInitialized) {
-    void i18next.use(initReactI18next).init({
+    void i18next.init({
       resources: buildResources(),
       lng: language,
       fallbackLng: 'ko',

@@ -1,5 +1,5 @@
 // The current UI language as a typed value, plus a setter.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import type { Language } from './index';
 
 export function useLanguage(): Language {

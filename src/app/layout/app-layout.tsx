@@ -1,7 +1,7 @@
 // The shell around every screen: top bar (brand, demo badge, sync status), content, tab bar.
 import { memo, useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useSession } from '../db/session';
 import { setStartSnapshot } from '../db/start-snapshot';
 import { PwaBanners } from '../pwa/pwa-banners';

@@ -1,5 +1,5 @@
 // The install button (where the browser offers one) and the iPad/iPhone "Add to Home Screen" hint.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Button } from '../ui/button';
 
 export interface InstallNoticesProps {

@@ -1,6 +1,6 @@
 // "Dangol now works offline": shown once per tablet, the first time the app shell is cached.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Button } from '../ui/button';
 
 export const OFFLINE_READY_KEY = 'dangol.offlineReadyShown';

@@ -1,6 +1,6 @@
 // Service-worker notices (update available, ready offline, install) shown above every screen.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { requestPersistence } from './storage';
 import { useInstallPrompt } from './use-install-prompt';

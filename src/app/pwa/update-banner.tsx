@@ -1,6 +1,6 @@
 // "A new version is ready": reloads only when the tutor taps it, and hides while a text field has focus.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Button } from '../ui/button';
 import { useTextFieldFocus } from './use-text-focus';
 

@@ -1,7 +1,7 @@
 // The consent screen of one stall (/consent/:stallId): reachable from the stall form and detail.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { AppLink } from '../ui/app-link';
 import { getDb } from '../db/database';
 import { getStall } from '../db/repos/stalls';

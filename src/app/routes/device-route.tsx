@@ -1,6 +1,6 @@
 // /device: export and wipe this tablet at the end of a deployment.
 import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { DevicePanel } from '../features/device/device-panel';
 import { Screen } from '../ui/screen';
 

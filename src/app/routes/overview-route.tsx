@@ -1,5 +1,5 @@
 // The overview screen: the market's funnel, friends, blockers and this week's visits per tutor.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { MarketOverview } from '../features/overview/market-overview';
 import { Screen } from '../ui/screen';
 

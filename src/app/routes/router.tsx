@@ -3,7 +3,7 @@
 // parses less JavaScript (bench 4a), and the tab screens are fetched once the browser is idle after start.
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { AppLayout } from '../layout/app-layout';
 import { TodayRoute } from './today-route';
 

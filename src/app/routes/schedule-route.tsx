@@ -1,5 +1,5 @@
 // The schedule screen: the week of visits with booking, editing, rescheduling and cancelling.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { WeekSchedule } from '../features/visits/week-schedule';
 import { Screen } from '../ui/screen';
 

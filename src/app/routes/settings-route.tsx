@@ -1,5 +1,5 @@
 // The settings screen; switching tutor goes through the tutors feature's lock (PIN), composed here.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { requestLock } from '../features/tutors/lock-gate';
 import { Screen } from '../ui/screen';

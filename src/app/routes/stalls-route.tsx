@@ -4,7 +4,7 @@ import { Suspense, useCallback, useDeferredValue, useEffect, useState } from 're
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import Dexie from 'dexie';
 import { AppLink, LinkNavigation } from '../ui/app-link';
 import { getDb } from '../db/database';

@@ -1,5 +1,5 @@
 // The today screen: today's visits in route order; on a first start with no market, a welcome card instead.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useSession } from '../db/session';
 import { WelcomeCard } from '../features/settings/welcome-card';
 import { TodayVisits } from '../features/visits/today-visits';

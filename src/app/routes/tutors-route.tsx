@@ -1,5 +1,5 @@
 // /tutors: my PIN for everyone; managing tutors and the auto-lock time for a lead only.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { AppLink } from '../ui/app-link';
 import { useLockState } from '../db/repos/tablet-lock';
 import { useSession } from '../db/session';

@@ -2,7 +2,7 @@
 // notes already written during it), marking the visit done, and one tap to book the follow-up.
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { AppLink } from '../ui/app-link';
 import { ChecklistPanel } from '../features/checklists/checklist-panel';
 import { NoteEditor } from '../features/notes/note-editor';

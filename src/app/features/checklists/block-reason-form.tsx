@@ -1,6 +1,6 @@
 // Asks why a step is blocked (required), with common reasons one tap away.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 

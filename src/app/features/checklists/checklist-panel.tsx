@@ -1,7 +1,7 @@
 // The 15-step channel-setup checklist of one stall, with overall progress. Used on stall detail and, compact
 // (open steps first, done ones hidden until asked), during a visit.
 import { memo, useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { StepStatus } from '../../../domain';
 import { getDb } from '../../db/database';
 import { progressOf, setStepStatus, type ChecklistItem } from '../../db/repos/steps';

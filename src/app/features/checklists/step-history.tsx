@@ -1,5 +1,5 @@
 // A step's history (append-only stepEvents): who set which status, when, and why it was blocked.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { useStepEvents } from './use-checklist';

@@ -1,6 +1,6 @@
 // One checklist step: its title, status with who and when, the four status buttons, and its history.
 import { memo, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { STEP_STATUSES, type StepStatus } from '../../../domain';
 import type { ChecklistItem } from '../../db/repos/steps';
 import { formatDate } from '../../i18n/format';
@@ -11,7 +11,7 @@ import { StepHistory } from './step-history';
 
 const BADGE: Record<StepStatus, string> = { todo: '', done: 'badge-ok', blocked: 'badge-bad', na: 'badge-warn' };
 
-type Translate = ReturnType<typeof useTranslation<'checklists'>>['t'];
+type Translate = ReturnType<typeof useTranslation>['t'];
 
 /** The words every row shows the same, looked up once per panel (not 6 i18next lookups per row). */
 export interface StepLabels {

@@ -1,7 +1,7 @@
 // The consent form a merchant reads over the tutor's shoulder: large type, Korean first, English on a tap.
 // Nothing is pre-ticked; the right to refuse must be explained before consent can be recorded.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConsentMethod } from '../../../domain';
 import { CONSENT_METHODS } from '../../../domain';
 import { CONSENT_FORM_VERSION, DEFAULT_RETENTION_DAYS } from '../../../domain/consent-rules';

@@ -1,7 +1,7 @@
 // A stall's consent: what is on record (who, when, how, until when), the form to record one, and withdrawal
 // (which erases the merchant's name and phone on every tablet and the server, keeping channel progress).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { isConsentActive } from '../../../domain/consent-rules';
 import { getDb } from '../../db/database';
 import { localToday, useConsents, withdrawConsent } from '../../db/repos/consents';

@@ -1,6 +1,6 @@
 // One line for the stall detail and form: is there an active consent, and the way to the consent screen.
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import type { Consent } from '../../../domain';
 import { isConsentActive } from '../../../domain/consent-rules';

@@ -1,7 +1,7 @@
 // Export and wipe at the end of a deployment. Wipe stays disabled (and the repo refuses it) while changes
 // are unsynced and not covered by an export.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getDb } from '../../db/database';
 import { exportMarketData, useWipeStatus, wipeTablet } from '../../db/repos/device';
 import { formatDate } from '../../i18n/format';

@@ -1,6 +1,6 @@
 // Stall detail header: where the stall is, who keeps it, and its KakaoTalk Channel facts.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import type { Stall } from '../../../domain';
 import { formatDate } from '../../i18n/format';

@@ -1,7 +1,7 @@
 // The stall list's search box and filter toggles. Typing only changes state; rows are filtered in memory.
 // Compact on purpose: the list below should keep most of the screen on a landscape tablet.
 import { memo, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ProgressFilter, StallFilters } from '../../db/repos/stalls';
 
 const PROGRESS: ProgressFilter[] = ['all', 'not_started', 'in_progress', 'completed'];

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { BUSINESS_STATUSES, CATEGORIES, type Stall } from '../../../domain';
 import { getDb } from '../../db/database';
 import { createStall, emptyStall, updateStall, type StallFields } from '../../db/repos/stalls';

@@ -1,7 +1,7 @@
 // One row of the stall list: name, category, location, merchant, checklist progress, badges.
 import { memo, useCallback, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { StallRow } from '../../db/repos/stalls';
 import { isPlainTap } from '../../ui/app-link';
 import { categoryLabel, locationText } from './location';

@@ -1,14 +1,14 @@
 // A stall's consulting notes, newest first: author and time, conflict copies marked. Text is shown as plain
 // text (React escapes it), so anything HTML- or script-like a tutor typed stays harmless words.
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { NotesPage, NoteView } from '../../db/repos/notes';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { Button } from '../../ui/button';
 import './notes.css';
 
-type Translate = ReturnType<typeof useTranslation<'notes'>>['t'];
+type Translate = ReturnType<typeof useTranslation>['t'];
 
 /**
  * A message with variables, looked up once per timeline and filled in per card by plain string building: an

@@ -1,6 +1,6 @@
 // Stall detail's notes: the timeline, a button for a new note, and the editor for a new or chosen note.
 import { memo, useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { NotesPage } from '../../db/repos/notes';
 import { Button } from '../../ui/button';
 import { NoteEditor } from './note-editor';

@@ -1,6 +1,6 @@
 // Topics of a note: preset chips to tap, plus free text for anything else.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 
 const PRESETS = ['channel', 'profile', 'coupon', 'welcome', 'post', 'message', 'friends', 'business', 'qr', 'chat'];

@@ -1,6 +1,6 @@
 // 현황: the market's funnel, channel friends, open blockers (each linking to its stall) and this week's visits
 // per tutor. Numbers come computed from the repository; nothing here loads the market's records.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { CHECKLIST_TEMPLATE_V1 } from '../../../domain';
 import type { Funnel, Overview } from '../../db/repos/overview';

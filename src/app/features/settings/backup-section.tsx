@@ -1,7 +1,7 @@
 // Export all local data to a JSON file, and import such a file after a check and a confirmation.
 // A broken, foreign or wrong-version file is refused with a message and changes nothing.
 import { useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { TFunction } from 'i18next';
 import { getDb } from '../../db/database';
 import { BackupError, exportBackup, importBackup, parseBackup, summarize, type Backup } from '../../db/repos/backup';

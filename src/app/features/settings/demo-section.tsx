@@ -1,5 +1,5 @@
 // The demo market: load it in one tap (or start it over), or remove it; always marked as demo.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useSession } from '../../db/session';
 import { Button } from '../../ui/button';
 import { useDemo } from './use-demo';

@@ -1,5 +1,5 @@
 // Language: Korean first, English switchable; the choice applies at once and is kept on the tablet.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { LANGUAGES } from '../../i18n/index';
 import { useLanguage } from '../../i18n/use-language';
 import { useSetLanguage } from './use-language-setting';

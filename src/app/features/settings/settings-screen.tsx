@@ -1,5 +1,5 @@
 // 설정: language, who is using the tablet, storage, sync link, export/import, the demo market.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { BackupSection } from './backup-section';
 import { DemoSection } from './demo-section';

@@ -1,5 +1,5 @@
 // Storage status: whether the browser keeps our data from eviction, and used / quota in MB.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useStorageStatus } from '../../pwa/storage';
 import { Button } from '../../ui/button';
 

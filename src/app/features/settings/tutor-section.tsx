@@ -1,6 +1,6 @@
 // Who is using the tablet: the signed-in tutor and one tap to switch. Switching goes through the lock screen
 // (PIN), so Settings never signs anyone in by itself.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { useLockState } from '../../db/repos/tablet-lock';
 import { Button } from '../../ui/button';

@@ -1,6 +1,6 @@
 // Load or remove the demo market, with the outcome (or the error) in words.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getDb } from '../../db/database';
 import { clearDemoMarket, loadDemoMarket } from '../../db/repos/demo';
 import { useLanguage } from '../../i18n/use-language';

@@ -1,5 +1,5 @@
 // First start with no market: try the demo market, or enroll the tablet (the sync screen).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { Button } from '../../ui/button';
 import { useDemo } from './use-demo';

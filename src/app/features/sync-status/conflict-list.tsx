@@ -2,7 +2,7 @@
 // with keep mine / keep theirs / keep both (named original / copy when neither was written here).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { TFunction } from 'i18next';
 import { Button } from '../../ui/button';
 import { errorText } from '../../ui/error-text';

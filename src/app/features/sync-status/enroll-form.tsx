@@ -1,7 +1,7 @@
 // Enrolling this tablet with a one-time code (and optionally another server). With the demo market loaded,
 // the tutor is told that demo data is deleted and never sent, and must agree first.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { useLanguage } from '../../i18n/use-language';

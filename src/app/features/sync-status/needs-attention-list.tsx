@@ -1,6 +1,6 @@
 // "Needs attention": changes the server refused for good, with its reason, and the tutor's three choices:
 // send again, keep my change (only on this tablet), undo my change (roll back its local effect).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

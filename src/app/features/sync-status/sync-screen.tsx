@@ -1,6 +1,6 @@
 // The /sync screen: state and "sync now", what needs attention, conflicts to review, and enrollment for a
 // tablet not (or no longer) enrolled.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Screen } from '../../ui/screen';
 import { useSyncStatus } from '../../sync/index';
 import { ConflictList } from './conflict-list';

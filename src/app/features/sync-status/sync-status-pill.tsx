@@ -1,6 +1,6 @@
 // The sync status shown in the top bar on every screen: connection, pending count, syncing, last sync and a
 // needs-attention badge. One tap opens /sync. Also starts the app's sync engine once the shell is shown.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

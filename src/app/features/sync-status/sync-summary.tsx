@@ -1,6 +1,6 @@
 // The top of /sync: the state in words, what waits to be sent, the last sync, and "sync now" / pause.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

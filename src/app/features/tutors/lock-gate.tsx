@@ -2,7 +2,7 @@
 // of the signed-in tutor when it locks, and brings it back into the same route for that tutor only.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getDb } from '../../db/database';
 import { deleteDraft, latestDraft, saveDraft } from '../../db/repos/drafts';
 import { lockIfStale, lockTablet, touchActivity, useLockState } from '../../db/repos/tablet-lock';

@@ -1,6 +1,6 @@
 // "누가 쓰고 있나요?": covers the app while the tablet is locked; large names, then the chosen tutor's PIN.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Tutor } from '../../../domain';
 import { PinEntry } from './pin-entry';
 import './tutors.css';

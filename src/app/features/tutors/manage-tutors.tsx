@@ -1,7 +1,7 @@
 // The lead's screen: add tutors, roles, deactivate, unlock, new PINs, auto-lock minutes, market days. Shown to
 // leads only; the server refuses the same changes from a tutor (403) whatever the screen shows.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { TutorRole } from '../../../domain';
 import { getDb } from '../../db/database';
 import { useTutors } from '../../db/repos/tutors';

@@ -1,7 +1,7 @@
 // The lead sets the market's schedule beside its auto-lock time: daily (상설) or a 5일장 on one pair of dates.
 // One change through the write path (it syncs; the server takes market changes from a lead only).
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { MARKET_DAYS, type Market, type MarketDays } from '../../../domain';
 import { getDb } from '../../db/database';
 import { useMarket } from '../../db/repos/market';

@@ -1,6 +1,6 @@
 // A tutor changes their own PIN (the current one is asked first); only the derived hash leaves this form.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getDb } from '../../db/database';
 import { isValidPin, setOwnPin } from '../../db/repos/tutor-auth';
 import { Button } from '../../ui/button';

@@ -1,6 +1,6 @@
 // The PIN step of signing in (or choosing a first PIN): shows the slow-down and the lock in words.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Tutor } from '../../../domain';
 import { getDb } from '../../db/database';
 import { isValidPin, setOwnPin, signIn } from '../../db/repos/tutor-auth';

@@ -1,5 +1,5 @@
 // The signed-in tutor in the top bar, and the one tap that locks the tablet to switch tutor.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { useLockState } from '../../db/repos/tablet-lock';
 import { Button } from '../../ui/button';

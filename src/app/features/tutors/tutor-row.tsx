@@ -1,6 +1,6 @@
 // One tutor in the lead's list: role, active or not, unlock a locked profile, give a new PIN.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Tutor, TutorRole } from '../../../domain';
 import { getDb } from '../../db/database';
 import { setTutorActive, setTutorRole, unlockTutor } from '../../db/repos/tutor-admin';

@@ -2,7 +2,7 @@
 // (else a week later), the same tutor, the note's next step as purpose.
 import { addDays } from 'date-fns';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Visit } from '../../../domain';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

@@ -1,7 +1,7 @@
 // Market days of a 5일장 in the visits screens (PRODUCT.md: periodic markets shape the schedule): Today says
 // whether today is a market day, and a booking or a move to another day gets a plain warning. Nothing is
 // forbidden: some merchants are at their stall every day. A daily market shows nothing of this.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { hasMarketDays, isMarketDay, nextMarketDay, type Market } from '../../../domain';
 import { useMarket } from '../../db/repos/market';
 import { useSession } from '../../db/session';

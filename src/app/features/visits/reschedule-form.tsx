@@ -1,6 +1,6 @@
 // Pick a new date and time for a visit; the caller moves it (old visit 'rescheduled', a new one 'scheduled').
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { MarketDayWarning } from './market-day';

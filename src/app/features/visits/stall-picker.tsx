@@ -1,6 +1,6 @@
 // Searchable stall picker: type part of a name, merchant or place, then choose from the matches.
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { StallBrief } from '../../db/repos/visits';
 import { Field } from '../../ui/field';
 import { locationText } from './location';

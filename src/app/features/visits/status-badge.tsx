@@ -1,5 +1,5 @@
 // A visit's status in words (never only a colour).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { VisitStatus } from '../../../domain';
 
 const TONE: Record<VisitStatus, string> = {

@@ -1,7 +1,7 @@
 // Today's visits for the tutor using the tablet (or all tutors): overdue planned ones first, the next one large,
 // then the rest of the day by time.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import { useTutorNames } from '../../db/repos/tutors';
 import { useSession } from '../../db/session';

@@ -1,6 +1,6 @@
 // The one-tap visit actions (done, missed, cancel, reschedule) with their errors in words and who did them.
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Visit } from '../../../domain';
 import { getDb } from '../../db/database';
 import { completeVisit, rescheduleVisit, setVisitStatus } from '../../db/repos/visits';

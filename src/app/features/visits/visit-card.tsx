@@ -1,6 +1,6 @@
 // One visit as a card: time, stall, place, tutor, purpose, status, and its one-tap actions.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { AppLink } from '../../ui/app-link';
 import type { VisitRow } from '../../db/repos/visits';
 import { formatDate } from '../../i18n/format';

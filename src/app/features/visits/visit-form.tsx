@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Tutor, Visit } from '../../../domain';
 import { getDb } from '../../db/database';
 import { useTutors } from '../../db/repos/tutors';

@@ -1,6 +1,6 @@
 // A stall's visits: upcoming first (soonest first), then past ones (newest first), with status, tutor and length.
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Visit } from '../../../domain';
 import { useTutorNames } from '../../db/repos/tutors';
 import { formatDate } from '../../i18n/format';
@@ -9,7 +9,7 @@ import { StatusBadgeText } from './status-badge';
 import { useStallVisits } from './use-visits';
 import './visits.css';
 
-type Translate = ReturnType<typeof useTranslation<'visits'>>['t'];
+type Translate = ReturnType<typeof useTranslation>['t'];
 
 // Plain function of the section's words (no hooks per line): a stall with many visits opens faster.
 function VisitLine({

@@ -1,5 +1,5 @@
 // The notes written during this visit, read-only under the editor: who wrote each, when, and what it says.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Note } from '../../../domain';
 import { useTutorNames } from '../../db/repos/tutors';
 import { formatDate } from '../../i18n/format';

@@ -1,5 +1,5 @@
 // The head of the "during a visit" screen: when, where, who, status, and one tap to mark the visit done.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { VisitRow } from '../../db/repos/visits';
 import { useTutorNames } from '../../db/repos/tutors';
 import { formatDate } from '../../i18n/format';

@@ -1,7 +1,7 @@
 // The schedule: a week of visits beside the chosen visit or the booking form (list + detail on a tablet).
 import { addDays, addWeeks } from 'date-fns';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useTutorNames } from '../../db/repos/tutors';
 import { useSession } from '../../db/session';
 import { formatDate } from '../../i18n/format';

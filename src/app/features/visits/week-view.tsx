@@ -1,6 +1,6 @@
 // A week (Monday to Sunday) of visits, one column per day, today marked (and a 5일장's market days, in words);
 // a visit opens in the detail pane.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { hasMarketDays, isMarketDay, type MarketDaysOf } from '../../../domain';
 import type { VisitRow } from '../../db/repos/visits';
 import { formatDate } from '../../i18n/format';
