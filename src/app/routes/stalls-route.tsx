@@ -1,6 +1,6 @@
 // The 점포 screen: the stall list beside the chosen stall's detail (landscape), or one pane with a back link
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
-import { Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { ConsentSummary } from '../features/consent/consent-summary';
 import { StallFacts } from '../features/merchants/stall-facts';
 import { StallForm } from '../features/merchants/stall-form';
 import { AddStallLink, StallList } from '../features/merchants/stall-list';
+import { createStallSelection, StallSelectionContext } from '../features/merchants/stall-selection';
 import { preloadStallDetail, useStallDetail } from '../features/merchants/use-stall-detail';
 import { NotesSection } from '../features/notes/notes-section';
 import { VisitHistoryView } from '../features/visits/visit-history';
@@ -115,6 +116,10 @@ export function StallsRoute() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const adding = params.get('add') === '1';
+  // The open stall, for the list's rows (one store per screen: the 점포 warm-up's root has its own). Set before paint,
+  // in the same task as the opening's commit; the two rows whose selection changed re-render then.
+  const [selection] = useState(() => createStallSelection(stallId));
+  useLayoutEffect(() => selection.set(stallId), [selection, stallId]);
   const detail = adding ? (
     <div className="stack">
       <BackToList />
@@ -131,7 +136,11 @@ export function StallsRoute() {
       <SplitView
         fill
         detailKey={adding ? 'add' : stallId}
-        list={<StallList selectedId={stallId} />}
+        list={
+          <StallSelectionContext.Provider value={selection}>
+            <StallList />
+          </StallSelectionContext.Provider>
+        }
         detail={
           // Outside the detail keyed by stall: opening another stall keeps the current pane until the new one is
           // read (the router navigates in a transition), instead of flashing this fallback.

@@ -16,7 +16,8 @@ import {
 } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
-type Go = (to: string) => void;
+/** `flushSync`: render the new screen in one go, inside this task (a stall row's tap, once the detail is read). */
+type Go = (to: string, options?: { flushSync?: boolean }) => void;
 
 const GoContext = createContext<Go | null>(null);
 
@@ -37,7 +38,10 @@ export function LinkNavigation({ children }: { children: ReactNode }) {
     here.current = pathname + search + hash;
   }, [pathname, search, hash]);
   // As the router's <Link>: a tap on a link to where the app already is replaces that entry, not pushes another.
-  const go = useCallback<Go>((to) => void navigate(to, { replace: here.current === to }), [navigate]);
+  const go = useCallback<Go>(
+    (to, options) => void navigate(to, { replace: here.current === to, flushSync: options?.flushSync }),
+    [navigate],
+  );
   return <GoContext.Provider value={go}>{children}</GoContext.Provider>;
 }
 

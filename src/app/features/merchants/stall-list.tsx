@@ -1,5 +1,6 @@
 // The 점포 list: search and filters over rows held in memory, rendered virtually so 1,000 stalls scroll smoothly.
 import {
+  memo,
   startTransition,
   useCallback,
   useDeferredValue,
@@ -119,7 +120,11 @@ function useOverscan(): [number, () => void] {
   return [overscan, grow];
 }
 
-export function StallList({ selectedId }: { selectedId?: string | undefined }) {
+/**
+ * The list: search, filters, count and the virtual rows. It takes no props and reads nothing of the route, so a
+ * stall opening (a navigation) does not re-render it; each row reads whether it is the open one (stall-selection.ts).
+ */
+export const StallList = memo(function StallList() {
   const { t } = useTranslation('merchants');
   const session = useSession();
   const { rows: allRows, complete: allRead, visitedKnown, needVisited } = useStallRows(session?.marketId);
@@ -179,7 +184,7 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
                 className="stall-list-slot"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <StallRowView row={row} total={TOTAL} selected={row.stall.id === selectedId} onOpen={open} />
+                <StallRowView row={row} total={TOTAL} onOpen={open} />
               </li>
             );
           })}
@@ -187,4 +192,4 @@ export function StallList({ selectedId }: { selectedId?: string | undefined }) {
       </div>
     </div>
   );
-}
+});

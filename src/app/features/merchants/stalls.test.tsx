@@ -160,3 +160,31 @@ describe('Stalls: add and edit', () => {
     expect(Object.keys(last.change.fields).sort()).toEqual(['friendCount', 'friendCountAt', 'updatedAt', 'updatedBy']);
   });
 });
+
+describe('Stalls: the open stall in the list', () => {
+  it('marks the row of the stall that is open, and only that one, as a tap opens another', async () => {
+    const db = await freshDb({ tutorId: 't1' });
+    await stall(db, { name: '행복청과', category: '청과·채소' });
+    await stall(db, { name: '바다수산', category: '수산' });
+    const { user, router } = renderApp('/stalls');
+    await screen.findByRole('list', { name: '점포 목록' });
+    const row = async (name: string) => (await within(list()).findByText(name)).closest('a')!;
+    expect(await row('행복청과')).not.toHaveAttribute('aria-current');
+
+    await user.click(await row('행복청과'));
+    expect(await screen.findByRole('heading', { level: 2, name: '행복청과' })).toBeInTheDocument();
+    expect(await row('행복청과')).toHaveAttribute('aria-current', 'page');
+    expect(await row('바다수산')).not.toHaveAttribute('aria-current');
+
+    await user.click(await row('바다수산'));
+    expect(await screen.findByRole('heading', { level: 2, name: '바다수산' })).toBeInTheDocument();
+    expect(await row('바다수산')).toHaveAttribute('aria-current', 'page');
+    expect(await row('행복청과')).not.toHaveAttribute('aria-current');
+    const opened = router.state.location.pathname;
+
+    // Tapping the open stall again keeps one history entry for it (replaced, not pushed).
+    await user.click(await row('바다수산'));
+    await waitFor(() => expect(router.state.historyAction).toBe('REPLACE'));
+    expect(router.state.location.pathname).toBe(opened);
+  });
+});
