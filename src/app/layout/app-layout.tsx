@@ -1,6 +1,6 @@
 // The shell around every screen: top bar (brand, demo badge, sync status), content, tab bar.
 import { memo, useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from '../i18n/use-translation';
 import { useSession } from '../db/session';
 import { setStartSnapshot } from '../db/start-snapshot';
@@ -10,7 +10,7 @@ import { LockGate } from '../features/tutors/lock-gate';
 import { TutorChip } from '../features/tutors/tutor-chip';
 import { RetentionPurge } from '../features/consent/use-retention-purge';
 import { RevokedWipe } from '../features/device/revoked-wipe';
-import { isPlainTap, LinkNavigation } from '../ui/app-link';
+import { isPlainTap, LinkNavigation, useLinkNavigate } from '../ui/app-link';
 import { whenIdle } from '../ui/when-idle';
 
 const TABS = [
@@ -41,16 +41,16 @@ function AfterFirstPaint({ children }: { children: ReactNode }) {
  * re-renders none of them (five router <NavLink>s each did their hooks and URL work again, see app-link.tsx).
  */
 function TabBar() {
-  const navigate = useNavigate();
+  const go = useLinkNavigate();
   const { pathname } = useLocation();
   const tap = useCallback(
     (e: MouseEvent<HTMLAnchorElement>, to: string) => {
       if (!isPlainTap(e)) return;
       e.preventDefault();
-      const here = window.location.pathname + window.location.search + window.location.hash;
-      void navigate(to, { replace: here === to, flushSync: true });
+      // Through the links' one navigate function: a tap on the tab already open replaces its entry, as a link's does.
+      go(to, { flushSync: true });
     },
-    [navigate],
+    [go],
   );
   const path = pathname.toLowerCase();
   const active = TABS.find((tab) => path === tab.to || path.startsWith(`${tab.to}/`))?.to;
