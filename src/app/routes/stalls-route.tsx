@@ -14,9 +14,9 @@ import { ChecklistView } from '../features/checklists/checklist-panel';
 import { ConsentSummary } from '../features/consent/consent-summary';
 import { StallFacts } from '../features/merchants/stall-facts';
 import { StallForm } from '../features/merchants/stall-form';
-import { AddStallLink, StallList } from '../features/merchants/stall-list';
+import { AddStallLink, rowsAtFirst, StallList } from '../features/merchants/stall-list';
 import { createStallSelection, StallSelectionContext } from '../features/merchants/stall-selection';
-import { preloadStallDetail, useStallDetail } from '../features/merchants/use-stall-detail';
+import { preloadStallDetail, readAhead, useStallDetail } from '../features/merchants/use-stall-detail';
 import { NotesSection } from '../features/notes/notes-section';
 import { VisitHistoryView } from '../features/visits/visit-history';
 import { Screen } from '../ui/screen';
@@ -222,6 +222,10 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
         root.unmount();
         router.dispose();
         box.remove();
+        // The details of the rows the list will show first, read ahead when the browser is idle: the first tap on a
+        // stall then need not wait for IndexedDB either (the list, once shown, keeps its rows' details read). Once
+        // only: a change before the list is shown drops them, and they are read when it is.
+        if (!tapped()) readAhead(ids.slice(0, rowsAtFirst()), { once: true });
         resolve();
       }, 0);
     };

@@ -25,6 +25,7 @@ import { filterRows, NO_FILTERS, type StallFilters } from '../../db/repos/stalls
 import { useSession } from '../../db/session';
 import { StallFiltersBar } from './stall-filters';
 import { ROW_HEIGHT, StallRowView, useOpenStall } from './stall-row';
+import { readAhead } from './use-stall-detail';
 import { useStallRows } from './use-stalls';
 import './merchants.css';
 
@@ -96,6 +97,14 @@ const scrollBox: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (of
   elementScroll(offset, options, instance);
 };
 
+/** How long the rows shown must stay the same before their details are read ahead of a tap. */
+const SETTLED_MS = 150;
+
+/** How many rows the list renders before it is first scrolled (the rows on screen and one more). */
+export function rowsAtFirst(): number {
+  return Math.ceil(expectedHeight() / ROW_HEIGHT) + 1;
+}
+
 /** The link to the new-stall form, for the screen's header. */
 export function AddStallLink() {
   const { t } = useTranslation('merchants');
@@ -161,6 +170,26 @@ export const StallList = memo(function StallList() {
     overscan,
     getItemKey: itemKey,
   });
+  const items = virtualizer.getVirtualItems();
+  // The details of the rows on screen are read ahead of a tap (use-stall-detail.ts `readAhead`): the first rows at
+  // once, later ones once the rows shown have stayed the same for a moment (not every row a scroll or a search
+  // passes by).
+  const shownIds = items.map((item) => visible[item.index]?.stall.id ?? '').join('\n');
+  const aheadOnce = useRef(false);
+  const stopAhead = useRef(() => {});
+  useEffect(() => {
+    const ids = shownIds.split('\n').filter(Boolean);
+    const start = () => {
+      stopAhead.current = readAhead(ids);
+    };
+    if (!aheadOnce.current && ids.length > 0) {
+      aheadOnce.current = true;
+      return start();
+    }
+    const timer = setTimeout(start, SETTLED_MS);
+    return () => clearTimeout(timer);
+  }, [shownIds]);
+  useEffect(() => () => stopAhead.current(), []);
 
   return (
     <div className="stall-list" style={ROW_VARS}>
@@ -173,7 +202,7 @@ export const StallList = memo(function StallList() {
       ) : null}
       <div ref={scrollRef} onScroll={overscan === 1 ? growOverscan : undefined} className="stall-list-scroll">
         <ul aria-label={t('list.results')} className="stall-list-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = visible[item.index];
             if (!row) return null;
             return (

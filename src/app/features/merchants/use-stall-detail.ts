@@ -9,7 +9,7 @@
 // per part keeps it current (a saved note re-reads the notes only, as fast as before); `keepSame` gives back the
 // same objects when nothing changed, so an unchanged part re-renders nothing.
 import { use, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { liveQuery, type Subscription } from 'dexie';
+import Dexie, { liveQuery, type Subscription } from 'dexie';
 import { getDb, type DangolDb } from '../../db/database';
 import { NOTES_PAGE } from '../../db/repos/notes';
 import {
@@ -42,16 +42,33 @@ interface Entry {
   live: Map<Part, Subscription>;
   /** A scheduled start of the live queries (cancelled if the detail unmounts first). */
   starting: (() => void) | null;
+  /** One of the detail's tables changed since the first read began (`dropOnChange`). */
+  changed: boolean;
 }
 
-// One entry per open stall. It is created before the detail commits (the read must outlive a suspended render),
-// kept while the detail is mounted and dropped when it unmounts, so data is never served stale from here.
+// One entry per open stall, and per stall read ahead of a tap (`readAhead`: the rows on screen). An open stall's is
+// created before the detail commits (the read must outlive a suspended render), kept current by its live queries
+// while the detail is mounted and dropped when it unmounts. One nobody watches is dropped as soon as any of the
+// detail's tables changes (`dropOnChange`), so data is never served stale from here.
 const entries = new Map<string, Entry>();
 
 /** An entry nobody subscribed to (a tap whose navigation never committed) is forgotten after this long. */
 const UNUSED_MS = 5000;
 
+/** The stalls whose detail is kept read ahead of a tap (the list's rows on screen), in the list's order. */
+let wanted: { db: DangolDb; ids: Set<string>; once: boolean } | null = null;
+
+const isWanted = (e: Entry) => wanted !== null && wanted.db === e.db && wanted.ids.has(e.stallId);
+
+/** Forget `e` after UNUSED_MS unless someone watches it or wants it read ahead by then. */
+function forgetUnused(e: Entry): void {
+  setTimeout(() => {
+    if (e.listeners.size === 0 && !isWanted(e) && entries.get(e.stallId) === e) entries.delete(e.stallId);
+  }, UNUSED_MS);
+}
+
 function entryFor(db: DangolDb, stallId: string, limit: number): Entry {
+  dropOnChange();
   const found = entries.get(stallId);
   if (found && found.db === db) return found;
   const e: Entry = {
@@ -64,6 +81,7 @@ function entryFor(db: DangolDb, stallId: string, limit: number): Entry {
     listeners: new Set(),
     live: new Map(),
     starting: null,
+    changed: false,
   };
   const first: Tracked = loadStallDetail(db, stallId, limit).then(
     (d) => {
@@ -77,12 +95,100 @@ function entryFor(db: DangolDb, stallId: string, limit: number): Entry {
   );
   e.first = first;
   entries.set(stallId, e);
-  void first.then(() =>
-    setTimeout(() => {
-      if (e.listeners.size === 0 && entries.get(stallId) === e) entries.delete(stallId);
-    }, UNUSED_MS),
-  );
+  void first.then(() => forgetUnused(e));
   return e;
+}
+
+/** The detail's tables: a change to any of them drops every entry nobody watches. */
+const DETAIL_TABLES = new Set(['stalls', 'consents', 'steps', 'visits', 'notes', 'tutors']);
+let dropping = false;
+
+/**
+ * Entries nobody watches (read ahead, or read on a tap whose detail has not rendered yet) are dropped on any change
+ * to the detail's tables, here or in another tab (Dexie's `storagemutated`, after the change has committed): a read
+ * that started before the change may not see it, one that starts after it does. A dropped read ahead is read again
+ * when the browser is next idle.
+ */
+function dropOnChange(): void {
+  if (dropping) return;
+  dropping = true;
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    const changed = new Set<string>();
+    for (const key of Object.keys(parts)) {
+      const [, , dbName, table] = key.split('/');
+      if (dbName && table && DETAIL_TABLES.has(table)) changed.add(dbName);
+    }
+    if (changed.size === 0) return;
+    let again = false;
+    for (const [id, e] of entries) {
+      if (!changed.has(e.db.name)) continue;
+      e.changed = true;
+      if (e.listeners.size > 0) continue;
+      entries.delete(id);
+      again ||= isWanted(e);
+    }
+    if (again && wanted?.once) wanted = null;
+    else if (again) scheduleAhead(AFTER_CHANGE_MS);
+  });
+}
+
+/** After a change, read ahead again only this much later: a sync applying many batches drops them on each. */
+const AFTER_CHANGE_MS = 500;
+let aheadScheduled: (() => void) | null = null;
+
+/** Read ahead at the latest this long after it is due, idle or not: a page busy with frames has few idle periods. */
+const AHEAD_LATEST_MS = 50;
+
+/**
+ * Read every wanted stall that has no entry, when the browser is next idle (each its own read-only transaction,
+ * all at once: one after the other, at one per idle period, they were often not done by the next tap).
+ */
+function scheduleAhead(after = 0): void {
+  if (aheadScheduled || !wanted) return;
+  aheadScheduled = whenIdle(
+    () => {
+      aheadScheduled = null;
+      if (!wanted) return;
+      const { db, ids } = wanted;
+      for (const id of ids) {
+        if (entries.get(id)?.db === db) continue;
+        const e = entryFor(db, id, NOTES_PAGE);
+        // A failed read ahead is not kept: a tap reads again (and shows the error if it fails again).
+        void e.first.then(() => {
+          if (e.error !== undefined && e.listeners.size === 0 && entries.get(id) === e) entries.delete(id);
+        });
+      }
+    },
+    { after, timeout: AHEAD_LATEST_MS },
+  );
+}
+
+/**
+ * Keep these stalls' details read, ahead of a tap (the list calls it with the rows it shows): opening one of them
+ * then renders at once, in the tap's own task, without waiting for IndexedDB (bench 4c). Read when the browser is
+ * next idle (at the latest 50 ms later), kept until one of the detail's tables changes (then read again) or the row
+ * leaves the screen (then forgotten like any unused entry). The last call wins; the function it returns stops it,
+ * unless a later call has replaced it already (the 점포 warm-up's list unmounting while the real one shows). With
+ * `once` (the warm-up, before the list is shown), a change drops them and they are not read again.
+ */
+export function readAhead(stallIds: readonly string[], { db = getDb(), once = false } = {}): () => void {
+  const mine = stallIds.length > 0 ? { db, ids: new Set(stallIds), once } : null;
+  setWanted(mine);
+  return () => {
+    if (mine && wanted === mine) setWanted(null);
+  };
+}
+
+function setWanted(next: typeof wanted): void {
+  const before = wanted;
+  wanted = next;
+  if (before) {
+    for (const id of before.ids) {
+      const e = entries.get(id);
+      if (e && e.db === before.db && !isWanted(e)) forgetUnused(e);
+    }
+  }
+  scheduleAhead();
 }
 
 function watch<P extends Part>(e: Entry, part: P) {
@@ -127,8 +233,19 @@ function subscribe(e: Entry, listener: () => void): () => void {
     e.starting = null;
     for (const sub of e.live.values()) sub.unsubscribe();
     e.live.clear();
+    // Kept for the next tap while its row is on screen if nothing changed since it was read (then it still holds
+    // what its first read did); otherwise its live queries may not have read a change yet: read again instead.
+    const keep = isWanted(e) && !e.changed && e.limit === NOTES_PAGE && e.error === undefined;
+    if (keep) return;
     if (entries.get(e.stallId) === e) entries.delete(e.stallId);
+    if (isWanted(e)) scheduleAhead();
   };
+}
+
+/** Whether the stall's detail is read and waiting for a tap (read ahead, nobody shows it yet). */
+export function isReadAhead(stallId: string, db: DangolDb = getDb()): boolean {
+  const e = entries.get(stallId);
+  return e !== undefined && e.db === db && e.first.status === 'fulfilled' && e.listeners.size === 0;
 }
 
 /**
