@@ -9,7 +9,6 @@ import Dexie from 'dexie';
 import { AppLink, LinkNavigation } from '../ui/app-link';
 import { getDb } from '../db/database';
 import { NOTES_PAGE } from '../db/repos/notes';
-import { FIRST_SCREEN } from '../db/repos/stalls';
 import { ChecklistView } from '../features/checklists/checklist-panel';
 import { ConsentSummary } from '../features/consent/consent-summary';
 import { StallFacts } from '../features/merchants/stall-facts';
@@ -163,10 +162,10 @@ function OnCommit({ done }: { done: () => void }) {
  * The first time a component runs is its slowest (the JavaScript engine has no type feedback for it yet, i18next
  * looks up its namespaces for the first time), and so is the first layout of its elements and text: the 점포 tab
  * tap and the first stall opening paid for both (bench 4b, 4c: with the render done before them, A/B at CPU 4x,
- * tab tap 103 -> 60 ms, first opening 131 -> 86 ms). The stall is the first after the list's first screen (not
- * one the list shows at first); its detail read is dropped at the unmount like any closed detail's, so nothing
- * read here is served later. Once the tutor has tapped (`tapped`), it does not start: its work would run beside
- * what the tap shows.
+ * tab tap 103 -> 60 ms, first opening 131 -> 86 ms). The stall is the list's first; its detail and those of the
+ * other rows the list shows first are read here and kept for the first tap (`readAhead`: dropped on any change to
+ * the detail's tables, so nothing stale is served). Once the tutor has tapped (`tapped`), it does not start: its
+ * work would run beside what the tap shows.
  *
  * It renders and commits in one task (`flushSync`), not as a transition in 5 ms slices: sliced, its render was
  * interleaved with the start's other work (the list's reads, the fonts' warm-up) and often still running when the
@@ -177,14 +176,16 @@ function OnCommit({ done }: { done: () => void }) {
  * during it waits for it (≈ 60–90 ms at CPU 4x).
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
-  const ids = await getDb()
+  // The rows the list shows first: their details are read here (all at once), and the first one's is what the
+  // warm-up renders; kept for the first tap on one of them (`readAhead`, below).
+  const first = await getDb()
     .stalls.where('[marketId+name]')
     .between([marketId, Dexie.minKey], [marketId, Dexie.maxKey])
-    .limit(FIRST_SCREEN + 1)
+    .limit(rowsAtFirst())
     .primaryKeys();
-  const stallId = ids.at(-1);
+  const stallId = first[0];
   if (stallId === undefined || tapped()) return;
-  await preloadStallDetail(stallId);
+  await Promise.all(first.map(preloadStallDetail));
   if (tapped()) return;
   const box = document.createElement('div');
   const root = createRoot(box);
@@ -218,14 +219,14 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
           box.setAttribute('aria-hidden', 'true');
           document.body.append(box);
           box.getBoundingClientRect();
+          // The first rows' details, read above, kept for the first tap on a stall (the list, once shown, keeps its
+          // rows' details read): before the unmount, so the detail rendered here is kept too. Once only: a change
+          // before the list is shown drops them, and they are read when it is.
+          readAhead(first, { once: true });
         }
         root.unmount();
         router.dispose();
         box.remove();
-        // The details of the rows the list will show first, read ahead when the browser is idle: the first tap on a
-        // stall then need not wait for IndexedDB either (the list, once shown, keeps its rows' details read). Once
-        // only: a change before the list is shown drops them, and they are read when it is.
-        if (!tapped()) readAhead(ids.slice(0, rowsAtFirst()), { once: true });
         resolve();
       }, 0);
     };
