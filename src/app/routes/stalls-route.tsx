@@ -176,8 +176,8 @@ function OnCommit({ done }: { done: () => void }) {
  * during it waits for it (≈ 60–90 ms at CPU 4x).
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
-  // The rows the list shows first: their details are read here (all at once), and the first one's is what the
-  // warm-up renders; kept for the first tap on one of them (`readAhead`, below).
+  // The rows the list shows first: their details are read here, and the first one's is what the warm-up renders;
+  // kept for the first tap on one of them (`readAhead`, below).
   const first = await getDb()
     .stalls.where('[marketId+name]')
     .between([marketId, Dexie.minKey], [marketId, Dexie.maxKey])
@@ -185,7 +185,10 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
     .primaryKeys();
   const stallId = first[0];
   if (stallId === undefined || tapped()) return;
-  await Promise.all(first.map(preloadStallDetail));
+  // All read at once; the render waits for the first only (the others' answers come during or after it): the
+  // sooner the warm-up is done, the less often an early tab tap meets it.
+  const reads = first.map(preloadStallDetail);
+  await reads[0];
   if (tapped()) return;
   const box = document.createElement('div');
   const root = createRoot(box);
