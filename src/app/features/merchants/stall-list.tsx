@@ -184,7 +184,8 @@ export const StallList = memo(function StallList() {
     };
     if (!aheadOnce.current && ids.length > 0) {
       aheadOnce.current = true;
-      return start();
+      start();
+      return;
     }
     const timer = setTimeout(start, SETTLED_MS);
     return () => clearTimeout(timer);

@@ -107,7 +107,7 @@ let dropping = false;
  * Entries nobody watches (read ahead, or read on a tap whose detail has not rendered yet) are dropped on any change
  * to the detail's tables, here or in another tab (Dexie's `storagemutated`, after the change has committed): a read
  * that started before the change may not see it, one that starts after it does. A dropped read ahead is read again
- * when the browser is next idle.
+ * AFTER_CHANGE_MS later, when the browser is idle.
  */
 function dropOnChange(): void {
   if (dropping) return;
