@@ -24,7 +24,8 @@ export function makeTablet(name: string): BenchTablet {
     const url = String(input);
     const kind = url.includes('/api/sync/push') ? 'push' : url.includes('/api/sync/pull') ? 'pull' : 'other';
     if (!t.online) throw new TypeError('fetch failed (offline)');
-    const bytes = typeof init?.body === 'string' ? init.body.length : 0;
+    const sent = init?.body;
+    const bytes = typeof sent === 'string' ? sent.length : ArrayBuffer.isView(sent) ? sent.byteLength : 0;
     const entry: BenchTablet['sent'][number] = { kind, at: performance.now(), bytes, ms: 0 };
     t.sent.push(entry);
     const res = await fetch(input, init);

@@ -13,6 +13,7 @@ import { saveNote } from '../../src/app/db/repos/notes';
 import { addTutor, setAutoLockMinutes, unlockTutor } from '../../src/app/db/repos/tutor-admin';
 import { hashPin, resetPinByLead, setOwnPin } from '../../src/app/db/repos/tutor-auth';
 import { createSyncEngine, type SyncEngine } from '../../src/app/sync';
+import { bodyText } from '../support/request-body';
 import { createEnrollmentCode, createTutor, listDevices } from '../../src/server/admin/commands';
 import { useServer as serverForThisFile } from '../server/harness';
 import { serverSnapshot, stallFields } from '../integration/tablets';
@@ -38,7 +39,8 @@ async function pad(name: string, tutorId: string): Promise<Pad> {
     online: { isOnline: () => true, subscribe: () => () => {} },
     timers: { set: () => 0, clear: () => {} },
     fetch: async (input, init) => {
-      if (typeof init?.body === 'string') bodies.push(init.body);
+      const text = bodyText(init?.body);
+      if (text !== undefined) bodies.push(text);
       return fetch(input, init);
     },
   });

@@ -18,8 +18,8 @@ export interface HttpRequest<T> {
   method: 'GET' | 'POST';
   token?: string;
   body?: unknown;
-  /** The body already serialized as JSON (sent as is instead of `body`). */
-  json?: string;
+  /** The body already serialized as JSON, as text or UTF-8 (sent as is instead of `body`). */
+  json?: string | Uint8Array<ArrayBuffer>;
   schema: z.ZodType<T>;
 }
 

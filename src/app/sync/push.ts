@@ -6,7 +6,6 @@ import type { OutboxEntry } from '../db/database';
 import { applyPushResults, markAttempt, readOutboxHead, rejectEntry, type OutboxHead } from '../db/repos/sync-repo';
 import { apiUrl, request, type HttpResult } from './http';
 import type { SyncDeps, SyncError } from './types';
-import { utf8Length } from './utf8-length';
 
 /** The server's maximum (MAX_PUSH_BATCH): fewer round trips and transactions per drain (bench: 200 -> 500 -> 2,000). */
 export const PUSH_BATCH = MAX_PUSH_BATCH;
@@ -51,8 +50,8 @@ const isBatchLevelRejection = (status: number | undefined) =>
 /** A batch ready to send: the entries as read (with the outbox's epoch), their request body and whether it is too large. */
 interface Prepared {
   read: OutboxHead;
-  /** The changes as a JSON array (the request body is made around it: with or without `after`). */
-  changes: string;
+  /** The changes as a JSON array in UTF-8 (the request body is made around it: with or without `after`). */
+  changes: Uint8Array<ArrayBuffer>;
   /** More than one change, in a body the server would refuse with 413. */
   tooLarge: boolean;
 }
@@ -60,10 +59,18 @@ interface Prepared {
 /** Room in a body for everything but the changes: `{"changes":…,"after":"<uuid>"}`. */
 const ENVELOPE_BYTES = 64;
 
+/**
+ * A batch is encoded to UTF-8 once, when it is read: its size is checked on those bytes and the same bytes are
+ * sent. (A string body was counted by a loop of its own and then encoded again by fetch: ≈ 50 ms of the tablet's
+ * CPU per 10,000 changes in the bench, against ≈ 10 for one encoding.)
+ */
+const utf8 = new TextEncoder();
+const HEAD = utf8.encode('{"changes":');
+
 async function prepare(db: PushContext['deps']['db'], limit: number, afterSeq?: number): Promise<Prepared> {
   const read = await readOutboxHead(db, limit, afterSeq);
-  const changes = JSON.stringify(read.entries.map((e) => e.change));
-  const tooLarge = read.entries.length > 1 && bodyBytes(changes) + ENVELOPE_BYTES > MAX_BODY_BYTES;
+  const changes = utf8.encode(JSON.stringify(read.entries.map((e) => e.change)));
+  const tooLarge = read.entries.length > 1 && changes.length + ENVELOPE_BYTES > MAX_BODY_BYTES;
   return { read, changes, tooLarge };
 }
 
@@ -106,14 +113,14 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
   /** Pushes sent and not yet handled, oldest first (at most two). */
   const flights: Flight[] = [];
   const send = (batch: Prepared, after?: string): Flight => {
-    const envelope = after === undefined ? '' : `,"after":${JSON.stringify(after)}`;
+    const envelope = after === undefined ? '}' : `,"after":${JSON.stringify(after)}}`;
     const answer = request({
       fetch,
       now,
       url: apiUrl(ctx.serverUrl, '/api/sync/push'),
       method: 'POST',
       token: ctx.token,
-      json: `{"changes":${batch.changes}${envelope}}`,
+      json: wrap(batch.changes, envelope),
       schema: PushResponseSchema,
     });
     const flight = { batch, answer };
@@ -254,9 +261,14 @@ export async function drainOutbox(ctx: PushContext): Promise<PushOutcome> {
   return { ok: true, pushed, rejected };
 }
 
-/** Bytes of `s` in UTF-8 (at most 3 per UTF-16 unit: counted only when that bound passes the limit). */
-function bodyBytes(s: string): number {
-  return s.length * 3 <= MAX_BODY_BYTES ? s.length * 3 : utf8Length(s);
+/** The request body `{"changes":<changes><tail>` as one UTF-8 buffer. */
+function wrap(changes: Uint8Array<ArrayBuffer>, tail: string): Uint8Array<ArrayBuffer> {
+  const end = utf8.encode(tail);
+  const body = new Uint8Array(HEAD.length + changes.length + end.length);
+  body.set(HEAD, 0);
+  body.set(changes, HEAD.length);
+  body.set(end, HEAD.length + changes.length);
+  return body;
 }
 
 function seqsOf(entries: readonly { seq?: number }[]): number[] {

@@ -2,6 +2,7 @@
 // domain merge), scripted failures, manual timers, switchable network, and a Web Locks stand-in.
 import { blankStall } from '../../domain/blank-records';
 import { applyChange, PushRequestSchema, type ChangeResult, type Versioned, type WireRecord } from '../../domain';
+import { bodyText } from '../../../tests/support/request-body';
 import { DangolDb } from '../db/database';
 import { setMeta } from '../db/meta';
 import { createSyncEngine } from './engine';
@@ -42,7 +43,8 @@ export class FakeServer {
   fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const text = bodyText(init?.body);
+    const body = text ? JSON.parse(text) : undefined;
     const entry: { method: string; path: string; changes?: string[]; after?: string } = { method, path: url.pathname };
     if (body?.changes) entry.changes = body.changes.map((c: { changeId: string }) => c.changeId);
     if (body?.after) entry.after = body.after;

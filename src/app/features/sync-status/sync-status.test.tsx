@@ -7,6 +7,7 @@ import type { DangolDb } from '../../db/database';
 import { setMeta } from '../../db/meta';
 import { mutate } from '../../db/mutate';
 import { createSyncEngine, setSyncEngine, type SyncEngine } from '../../sync/index';
+import { bodyText } from '../../../../tests/support/request-body';
 import { formatHlc } from '../../../domain';
 import { blankStall } from '../../../domain';
 
@@ -17,7 +18,8 @@ let engine: SyncEngine;
 
 const fakeFetch: typeof fetch = async (input, init) => {
   const url = new URL(String(input), 'http://app.test');
-  const { status, body } = handler(url.pathname, init?.body ? JSON.parse(String(init.body)) : undefined);
+  const text = bodyText(init?.body);
+  const { status, body } = handler(url.pathname, text ? JSON.parse(text) : undefined);
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 };
 
