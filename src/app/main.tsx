@@ -63,7 +63,10 @@ async function start() {
     // ≈ 45 ms task or ≈ 30 ms of schemas inside the first stall opening). The font styles (≈ 40 ms at CPU 4x
     // together); the record schemas, built on first use (a cold start builds none), before a tutor's first write
     // needs them (all at once took ≈ 13 ms in Node, several times that at CPU 4x; a first write builds its own).
-    for (const style of WARM_FONT_STYLES) whenIdle(() => warmFonts([style]), {});
+    // Once the tutor has tapped, the fonts left are not warmed: the taps have laid their text out by then (and the
+    // 점포 warm-up's hidden layout has), and a warm-up's forced layout (≈ 8–19 ms at CPU 4x) landed inside the
+    // second and third stall openings of a cold start (CDP trace, bench 4c).
+    for (const style of WARM_FONT_STYLES) whenIdle(() => (tapped ? undefined : warmFonts([style])), {});
     for (const entity of ENTITY_NAMES) whenIdle(() => prepareValidation(entity), { quiet: SCHEMAS_QUIET_MS });
     // As soon as the 점포 chunk is there, that screen's components run once off-page (bench 4b, 4c: their first
     // run was the tab tap's and the first stall opening's, ≈ 40 ms each at CPU 4x). It has to be done early: a

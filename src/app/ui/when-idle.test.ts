@@ -118,3 +118,41 @@ describe('whenIdle', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('whenIdle with `quiet` on a page nobody has touched yet', () => {
+  it('waits for a quiet spell counted from when it began waiting, not from page load', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const calls: ((deadline: { timeRemaining: () => number }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof calls)[number]) => calls.push(cb));
+    const run = vi.fn();
+    vi.advanceTimersByTime(60_000); // long after the last input of any earlier test
+    whenIdle(run, { quiet: 1000 });
+    calls.shift()!({ timeRemaining: () => 50 }); // a long idle period at once: not quiet long enough yet
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(999);
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    calls.shift()!({ timeRemaining: () => 50 });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts a scroll (of any element) as the tutor being busy', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const calls: ((deadline: { timeRemaining: () => number }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof calls)[number]) => calls.push(cb));
+    const run = vi.fn();
+    const box = document.createElement('div');
+    document.body.append(box);
+    vi.advanceTimersByTime(60_000);
+    whenIdle(run, { quiet: 1000 });
+    vi.advanceTimersByTime(800);
+    box.dispatchEvent(new Event('scroll')); // scroll events do not bubble
+    vi.advanceTimersByTime(200);
+    while (calls.length > 0) calls.shift()!({ timeRemaining: () => 50 });
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(800);
+    while (calls.length > 0) calls.shift()!({ timeRemaining: () => 50 });
+    expect(run).toHaveBeenCalledTimes(1);
+    box.remove();
+  });
+});

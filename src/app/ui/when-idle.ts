@@ -12,11 +12,15 @@ export interface IdleOptions {
   /** Wait this long before starting to wait for idle. */
   after?: number;
   /**
-   * Only once the tutor has not tapped or typed for this long, and in a long idle period (no frame due for
-   * LONG_IDLE_MS): for a warm-up that is one long task, which otherwise ran in the short idle gap while a tap
-   * waited for IndexedDB (bench 4c, CDP profiles at CPU 4x: the first record schema's ≈ 40–60 ms inside a stall
-   * opening, which then took 176–187 ms). With `timeout`, it runs at the latest that long after waiting began, quiet
-   * or not (a page that never has a long idle period, e.g. one kept animating, must not put off a purge forever).
+   * Only once the tutor has not tapped, typed or scrolled for this long while it waited (a quiet spell counts from
+   * the last input or from when waiting began, whichever is later), and in a long idle period (no frame due for
+   * LONG_IDLE_MS): for work that is one long task, which otherwise ran in the short idle gap while a tap waited for
+   * IndexedDB (bench 4c, CDP profiles at CPU 4x: the first record schema's ≈ 40–60 ms inside a stall opening,
+   * which then took 176–187 ms). Counted from the last input only, a page nobody had touched yet was quiet at once:
+   * the schemas' warm-up ran just before or inside the first tab tap, and the service-worker banners (mounted at
+   * most 5 s after start) inside one of the first stall openings in 3 of 5 profiled cold starts (bench 4b, 4c).
+   * With `timeout`, it runs at the latest that long after waiting began, quiet or not (a page that never has a long
+   * idle period, e.g. one kept animating, must not put off a purge forever).
    */
   quiet?: number;
 }
@@ -26,7 +30,7 @@ export const LONG_IDLE_MS = 40;
 /** How soon a quiet wait looks again after an idle period that was too short. */
 const RETRY_MS = 100;
 
-/** When the tutor last tapped, pressed a key or typed (performance.now(); 0 until then). */
+/** When the tutor last tapped, pressed a key, typed or scrolled (performance.now(); 0 until then). */
 let lastInput = 0;
 let tracking = false;
 
@@ -34,7 +38,8 @@ function trackInput(): void {
   if (tracking || typeof window === 'undefined') return;
   tracking = true;
   const seen = () => (lastInput = performance.now());
-  for (const type of ['pointerdown', 'keydown', 'input', 'click']) {
+  // Scroll events do not bubble; a capturing listener on the window sees every element's.
+  for (const type of ['pointerdown', 'keydown', 'input', 'click', 'wheel', 'scroll']) {
     window.addEventListener(type, seen, { capture: true, passive: true });
   }
 }
@@ -47,11 +52,13 @@ export function whenIdle(run: () => void, { timeout, after = 0, quiet }: IdleOpt
   let began = 0;
   const waited = () => performance.now() - began;
   const overdue = () => timeout !== undefined && waited() >= timeout;
+  /** How long it has been quiet while waiting: since the last input, or since waiting began if that is later. */
+  const quietFor = () => performance.now() - Math.max(lastInput, began);
   const ready = (idleLeft: () => number) =>
-    quiet === undefined || overdue() || (performance.now() - lastInput >= quiet && idleLeft() >= LONG_IDLE_MS);
+    quiet === undefined || overdue() || (quietFor() >= quiet && idleLeft() >= LONG_IDLE_MS);
   /** Too soon after an input, or the idle period was short: look again later (never past `timeout`). */
   const retry = () => {
-    const sinceInput = performance.now() - lastInput;
+    const sinceInput = quietFor();
     let delay = quiet !== undefined && sinceInput < quiet ? quiet - sinceInput : RETRY_MS;
     if (timeout !== undefined) delay = Math.min(delay, Math.max(0, timeout - waited()));
     const timer = setTimeout(() => waitIdle(true), delay);
