@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildRows, filterRows, NO_FILTERS } from '../src/app/db/repos/stalls';
+import { CHECKLIST_TEMPLATE_V1 } from '../src/domain';
 import { launchOptions } from './lib/chromium';
 import { enrollPage, waitForCursor } from './lib/enroll-page';
 import type { BenchServer } from './lib/server';
@@ -14,6 +16,15 @@ import { summarize, type Summary } from './lib/stats';
 import type { Measured } from './sync-bench';
 
 const VIEW = { viewport: { width: 1024, height: 768 }, hasTouch: true };
+
+/** What benchmark 4d types into the stall search, one value per keystroke (a name typed, then taken back). */
+const SEARCH = ['늘', '늘봄', '늘봄수', '늘봄수산', '늘봄수', '늘봄', '늘', ''];
+
+/** How many stalls the list should count for each of SEARCH: the app's own filter over the seeded market's stalls. */
+function searchCounts(bs: BenchServer): number[] {
+  const rows = buildRows(bs.market.stalls, undefined, undefined);
+  return SEARCH.map((v) => filterRows(rows, v, NO_FILTERS, CHECKLIST_TEMPLATE_V1.length).length);
+}
 const log = (s: string) => console.log(`  ${s}`);
 
 export async function launch(dir: string, offline: boolean): Promise<{ ctx: BrowserContext; page: Page }> {
@@ -132,11 +143,7 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
         }
         const search: number[] = [];
         for (let k = 0; k < Math.max(2, Math.ceil(reps / 2)); k++) {
-          search.push(
-            ...((await page.evaluate(
-              probe.typeSearch(['늘', '늘봄', '늘봄수', '늘봄수산', '늘봄수', '늘봄', '늘', '']),
-            )) as number[]),
-          );
+          search.push(...((await page.evaluate(probe.typeSearch(SEARCH, searchCounts(bs)))) as number[]));
         }
         const scroll = (await page.evaluate(probe.scrollList(30, 900))) as number[];
         const appHeap = await heapMb(cdp);

@@ -25,7 +25,14 @@ export const rafFloor = `
   return out;
 })()`;
 
-/** Shared helper text: wait until cond() holds (checked on DOM changes and each frame), then one frame. */
+/**
+ * Shared helper text: wait until cond() holds, checked at the start of each frame (requestAnimationFrame), then
+ * until the next frame starts — so the frame that lays out and paints what cond() saw has been produced. Never
+ * checked synchronously right after the action: a DOM already there when the action's task ends (the 점포 tab
+ * tap renders in its own task) would then end the wait at the start of the very frame that still has to lay it
+ * out and paint it (until the fourteenth session the tab tap was measured that way: 50–142 ms where the list's
+ * frame painted at 64–211; bench 4b).
+ */
 const waitFor = `
 const waitFor = (cond, timeout = 15000) => new Promise((resolve) => {
   const t0 = performance.now();
@@ -34,7 +41,7 @@ const waitFor = (cond, timeout = 15000) => new Promise((resolve) => {
     if (performance.now() - t0 > timeout) return resolve(false);
     requestAnimationFrame(tick);
   };
-  tick();
+  requestAnimationFrame(tick);
 });`;
 
 /** Click a link/button found by selector, time until `doneSelector` is present and painted. */
@@ -60,20 +67,26 @@ export const backTo = (selector: string) => `
 
 /**
  * Type `values` one by one into the search box (as React sees typing: value setter + input event) and time
- * each until every stall row shown contains the text (or no row is shown) and a frame is painted.
+ * each until the list shows that text's results — the count above the list says `counts[i]` stalls and every
+ * row shown contains the text — and a frame is painted. The count matters when a letter is taken away: the rows
+ * of the longer text contain the shorter one too, so without it such a keystroke ended before its wider results
+ * were shown (until the fourteenth session).
  */
-export const typeSearch = (values: string[]) => `
+export const typeSearch = (values: string[], counts: number[]) => `
 (async () => {
   ${waitFor}
   const input = document.querySelector('input[type="search"]');
-  if (!input) return [];
+  const count = document.querySelector('main .stall-list [role="status"]');
+  if (!input || !count) return [];
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const counts = ${JSON.stringify(counts)};
   const out = [];
-  for (const v of ${JSON.stringify(values)}) {
+  for (const [i, v] of ${JSON.stringify(values)}.entries()) {
     const t0 = performance.now();
     setter.call(input, v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const ok = await waitFor(() => {
+      if (Number((count.textContent.match(/[0-9][0-9,]*/) || [''])[0].replace(/,/g, '')) !== counts[i]) return false;
       const rows = [...document.querySelectorAll('main ul[aria-label] > li')];
       return rows.every((li) => li.textContent.includes(v.trim()));
     });
