@@ -16,6 +16,7 @@ import { summarize, type Summary } from './lib/stats';
 import type { Measured } from './sync-bench';
 
 const VIEW = { viewport: { width: 1024, height: 768 }, hasTouch: true };
+const log = (s: string) => console.log(`  ${s}`);
 
 /** What benchmark 4d types into the stall search, one value per keystroke (a name typed, then taken back). */
 const SEARCH = ['늘', '늘봄', '늘봄수', '늘봄수산', '늘봄수', '늘봄', '늘', ''];
@@ -25,7 +26,6 @@ function searchCounts(bs: BenchServer): number[] {
   const rows = buildRows(bs.market.stalls, undefined, undefined);
   return SEARCH.map((v) => filterRows(rows, v, NO_FILTERS, CHECKLIST_TEMPLATE_V1.length).length);
 }
-const log = (s: string) => console.log(`  ${s}`);
 
 export async function launch(dir: string, offline: boolean): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await chromium.launchPersistentContext(dir, launchOptions({ ...VIEW, offline, bypassCSP: true }));
@@ -142,8 +142,9 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
           await page.evaluate(probe.backTo('main ul[aria-label] > li'));
         }
         const search: number[] = [];
+        const counts = searchCounts(bs);
         for (let k = 0; k < Math.max(2, Math.ceil(reps / 2)); k++) {
-          search.push(...((await page.evaluate(probe.typeSearch(SEARCH, searchCounts(bs)))) as number[]));
+          search.push(...((await page.evaluate(probe.typeSearch(SEARCH, counts))) as number[]));
         }
         const scroll = (await page.evaluate(probe.scrollList(30, 900))) as number[];
         const appHeap = await heapMb(cdp);
