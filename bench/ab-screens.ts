@@ -1,7 +1,8 @@
 // A/B of the screens between builds, for judging one change on a noisy machine (not part of `npm run bench`).
 // One seeded bench server and one enrolled Chromium profile per build; then, per round, a cold start offline at
-// CPU 4x of the floor page and of each build in turn, the 점포 tab tap right after it and three stall openings
-// (the bench's own probes, same order and timing as benchmark 4). Prints every round and the medians.
+// CPU 4x of the floor page and of each build in turn (in the reverse order every other round), the 점포 tab tap
+// right after it and three stall openings (the bench's own probes, same order and timing as benchmark 4). Prints
+// every round and the medians.
 //
 //   npx vite build --outDir /tmp/a && <change> && npx vite build --outDir /tmp/b
 //   npx vite build --config bench/floor-app/vite.config.ts --outDir /tmp/floor
@@ -90,7 +91,11 @@ async function main() {
       const f = await coldStart(floorDir, `${floor.url}/`, '.today', false);
       floorCold.push(f.ms);
       const line = [`round ${i + 1}: floor ${f.ms.toFixed(0)}`];
-      for (const [j, b] of builds.entries()) {
+      // The builds' order turns each round: the later cold start of a round was the faster in three of four A/Bs
+      // that ran them in the same order every round (fourteenth session).
+      const order = [...builds.entries()];
+      if (i % 2 === 1) order.reverse();
+      for (const [j, b] of order) {
         const r = await coldStart(b.dir, `${b.bs.url}/today`, '.today .visit-count', true);
         b.cold.push(r.ms);
         b.tap.push(r.tap);
