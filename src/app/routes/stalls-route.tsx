@@ -158,8 +158,7 @@ function OnCommit({ done }: { done: () => void }) {
 
 /**
  * Runs this screen's components once — the list and a stall's detail with its notes — in a detached root, lays
- * the result out once, hidden (see below), navigates twice in it as the first taps do (to the list alone, then to
- * another stall) and unmounts it; called once the stalls chunk is loaded after start.
+ * the result out once, hidden (see below), and unmounts it; called once the stalls chunk is loaded after start.
  * The first time a component runs is its slowest (the JavaScript engine has no type feedback for it yet, i18next
  * looks up its namespaces for the first time), and so is the first layout of its elements and text: the 점포 tab
  * tap and the first stall opening paid for both (bench 4b, 4c: with the render done before them, A/B at CPU 4x,
@@ -174,7 +173,7 @@ function OnCommit({ done }: { done: () => void }) {
  * all (CDP trace at CPU 4x: a first opening rendering ≈ 93 ms and laying out ≈ 44 instead of 33–56 and 10–18). In
  * one task it is done sooner (A/B at CPU 4x, two runs of 10 rounds, the builds' order swapped: first opening
  * 118 -> 86 and 127 -> 123 ms median, tab tap 78 -> 58 and 83 -> 73; later openings unchanged); a tap that comes
- * during it waits for it (≈ 60–90 ms at CPU 4x). The hidden layout and the navigations come after it, a task each.
+ * during it waits for it (≈ 60–90 ms at CPU 4x).
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
   // The rows the list shows first: their details are read here, and the first one's is what the warm-up renders;
@@ -208,60 +207,39 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
       initialEntries: [`/stalls/${encodeURIComponent(stallId)}`],
     },
   );
-  // Each step its own task, so a tap that comes meanwhile waits for one step at most; once the tutor has tapped,
-  // the steps left are skipped and the root is unmounted.
-  const step = (run: () => void) =>
-    new Promise<boolean>((resolve) =>
-      setTimeout(() => {
-        if (tapped()) return resolve(false);
-        run();
-        resolve(true);
-      }, 0),
-    );
   await new Promise<void>((resolve) => {
+    // Unmounted in the next task after its commit: before the detail's live queries would start (when idle, at
+    // most 300 ms later) — work that otherwise ran into the first taps.
+    const done = () => {
+      setTimeout(() => {
+        // Laid out once, hidden, at the page's width, in the same task that removes it again (no other script —
+        // no probe, no test — can see it in the page): the first layout of the list's and the detail's elements
+        // and text is the slowest (≈ 30 ms of a first opening's 45–50 ms of style/layout/paint at CPU 4x, half of
+        // that afterwards). Not once the tutor has tapped: it is one task of ≈ 30–50 ms at CPU 4x.
+        if (!tapped()) {
+          const width = document.documentElement.clientWidth;
+          box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;visibility:hidden;contain:layout paint`;
+          box.setAttribute('aria-hidden', 'true');
+          document.body.append(box);
+          box.getBoundingClientRect();
+          // The first rows' details, read above, kept for the first tap on a stall (the list, once shown, keeps its
+          // rows' details read): before the unmount, so the detail rendered here is kept too. Once only: a change
+          // before the list is shown drops them, and they are read when it is.
+          readAhead(first, { once: true });
+        }
+        root.unmount();
+        router.dispose();
+        box.remove();
+        resolve();
+      }, 0);
+    };
     flushSync(() =>
       root.render(
         <>
-          <RouterProvider
-            router={router}
-            flushSync={(fn) => {
-              flushSync(fn);
-            }}
-          />
-          <OnCommit done={resolve} />
+          <RouterProvider router={router} />
+          <OnCommit done={done} />
         </>,
       ),
     );
   });
-  // Laid out once, hidden, at the page's width, in the same task that removes it again (no other script — no probe,
-  // no test — can see it in the page): the first layout of the list's and the detail's elements and text is the
-  // slowest (≈ 30 ms of a first opening's 45–50 ms of style/layout/paint at CPU 4x, half of that afterwards).
-  const laidOut = await step(() => {
-    const width = document.documentElement.clientWidth;
-    box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;visibility:hidden;contain:layout paint`;
-    box.setAttribute('aria-hidden', 'true');
-    document.body.append(box);
-    box.getBoundingClientRect();
-    box.remove();
-    // The first rows' details, read above, kept for the first tap on a stall (the list, once shown, keeps its rows'
-    // details read): before the navigations and the unmount, so the details rendered here are kept too. Once only: a
-    // change before the list is shown drops them, and they are read when it is.
-    readAhead(first, { once: true });
-  });
-  // Two navigations in the off-page router, as the first taps make them: back to the list alone, then another stall
-  // (its detail is read by then). The first navigation of a page ran React Router's navigation code (compiled on its
-  // first call) and React's update path for the first time inside the 점포 tab tap: CPU profiles of the tab tap's task
-  // after a cold start at CPU 4x (6 cold starts each, bench 4b): 96 ms of JavaScript without them, 53 with them
-  // (the router's own share 31 -> 10 ms, React's render 28 -> 16).
-  const second = first[1];
-  if (laidOut && second !== undefined) {
-    await reads[1];
-    if (await step(() => void router.navigate('/stalls', { flushSync: true }))) {
-      await step(() => void router.navigate(`/stalls/${encodeURIComponent(second)}`, { flushSync: true }));
-    }
-  }
-  // Unmounted before the detail's live queries would start (when idle, at most 300 ms later) — work that otherwise
-  // ran into the first taps.
-  root.unmount();
-  router.dispose();
 }

@@ -1,6 +1,6 @@
 // The 점포 screen's off-page warm-up after start (stalls-route.tsx `warmStallsScreen`): it renders the screen in a
-// detached root, navigates in it as the first taps do, leaves nothing behind in the page, and keeps the first rows'
-// details read for the first tap — unless the tutor has tapped already.
+// detached root, leaves nothing behind in the page, and keeps the first rows' details read for the first tap —
+// unless the tutor has tapped already.
 import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../../tests/support/render-app';
 import type { DangolDb } from '../db/database';
@@ -56,7 +56,7 @@ describe('the 점포 warm-up after start', () => {
   it('stops where the tutor taps, and keeps no detail it rendered', async () => {
     const { db, ids } = await market();
     let checks = 0;
-    // Not tapped while it reads and renders; tapped before its hidden layout (and its navigations).
+    // Not tapped while it reads and renders; tapped before its hidden layout.
     await warmStallsScreen('m-warm', () => ++checks > 2);
     expect(checks).toBeGreaterThan(2);
     // The first row's detail was rendered and unmounted without being wanted ahead of a tap: dropped (the list,
