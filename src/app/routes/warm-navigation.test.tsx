@@ -1,0 +1,27 @@
+// The navigation warm-up after start (warm-navigation.tsx): one tap in a detached router, which must show both of
+// its screens and leave nothing in the page or the app's history — nor count as the tutor's tap (main.tsx listens
+// for clicks on the window).
+import { describe, expect, it } from 'vitest';
+import { warmNavigation } from './warm-navigation';
+
+describe('the navigation warm-up after start', () => {
+  it('navigates once off-page and leaves the page and its history as they were', async () => {
+    const before = document.body.innerHTML;
+    const url = window.location.href;
+    const entries = window.history.length;
+    let pageClicks = 0;
+    const onClick = () => void pageClicks++;
+    window.addEventListener('click', onClick, { capture: true });
+    let shown: string[];
+    try {
+      shown = await warmNavigation();
+    } finally {
+      window.removeEventListener('click', onClick, { capture: true });
+    }
+    expect(pageClicks).toBe(0);
+    expect(shown).toEqual(['/w/a', '/w/b']);
+    expect(document.body.innerHTML).toBe(before);
+    expect(window.location.href).toBe(url);
+    expect(window.history.length).toBe(entries);
+  });
+});

@@ -1,0 +1,83 @@
+// One tap on a link, off-page, through a router of two small screens, once the start screen is idle. The first tap
+// of a session runs code that nothing before it has run — React's click handling (its event system, the synthetic
+// event), React Router's navigation, React's update path for a route change (context changes, a screen's deletion
+// and its effects' cleanup) — which the JavaScript engine compiles then: ≈ 60 functions compiled inside the first
+// 점포 tab tap after a cold start (V8 --log-function-events, bench 4b).
+import { memo, useEffect, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { createMemoryRouter, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
+
+type Shown = (path: string) => void;
+
+/** Reads the location without its parent re-rendering (as the tab bar does): React finds it by the context change. */
+const Here = memo(function Here() {
+  return <span>{useLocation().pathname}</span>;
+});
+
+/** The layout: stays mounted across the navigation, as the app's shell does. */
+function Layout() {
+  return (
+    <>
+      <Here />
+      <Outlet />
+    </>
+  );
+}
+
+/** A screen with a link to the other one, which it follows as the tab bar does (`flushSync`). */
+function Page({ to, onShown, onGo }: { to: string; onShown: Shown; onGo: (done: Promise<void>) => void }) {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    onShown(pathname);
+    return () => undefined; // a cleanup to run at the deletion, as the screens' live queries have
+  }, [onShown, pathname]);
+  const tap = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    onGo(Promise.resolve(navigate(to, { flushSync: true })));
+  };
+  return (
+    <a href={to} onClick={tap}>
+      {pathname}
+    </a>
+  );
+}
+
+/**
+ * Renders the router in a detached root (given `flushSync`, as the app's `RouterProvider` from react-router/dom
+ * is), clicks its link (the event goes through React's own listener on that root, never the page's: the element
+ * is not in the document), waits for the navigation and unmounts it. Nothing reaches the page or the app's
+ * history. Resolves with the paths shown.
+ */
+export async function warmNavigation(): Promise<string[]> {
+  const shown: string[] = [];
+  const onShown: Shown = (path) => void shown.push(path);
+  let navigated: Promise<void> | undefined;
+  const onGo = (done: Promise<void>) => void (navigated = done);
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/w',
+        element: <Layout />,
+        children: [
+          // Keyed: the navigation deletes the first screen and mounts the second, as a tab tap does.
+          { path: 'a', element: <Page key="a" to="/w/b" onShown={onShown} onGo={onGo} /> },
+          { path: 'b', element: <Page key="b" to="/w/a" onShown={onShown} onGo={onGo} /> },
+        ],
+      },
+    ],
+    { initialEntries: ['/w/a'] },
+  );
+  const box = document.createElement('div');
+  const root = createRoot(box);
+  try {
+    flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
+    box.querySelector('a')?.click();
+    await navigated;
+  } finally {
+    root.unmount();
+    router.dispose();
+  }
+  return shown;
+}
