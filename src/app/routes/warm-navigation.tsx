@@ -2,13 +2,20 @@
 // of a session runs code that nothing before it has run — React's click handling (its event system, the synthetic
 // event), React Router's navigation, React's update path for a route change (context changes, a screen's deletion
 // and its effects' cleanup) — which the JavaScript engine compiles then: ≈ 60 functions compiled inside the first
-// 점포 tab tap after a cold start (V8 --log-function-events, bench 4b).
-import { memo, useEffect, type MouseEvent } from 'react';
+// 점포 tab tap after a cold start (V8 --log-function-events, bench 4b). The new screen also renders a deferred part,
+// as a stall's detail does: React's commit of a background (transition) render was compiled in the first stall
+// opening (bench 4c).
+import { memo, useDeferredValue, useEffect, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
 
 type Shown = (path: string) => void;
+
+/** How a screen's deferred part shows in the paths shown. */
+const REST = '(rest)';
+/** The longest the warm-up waits for the second screen's deferred part before it unmounts anyway. */
+const REST_WAIT_MS = 2000;
 
 /** Reads the location without its parent re-rendering (as the tab bar does): React finds it by the context change. */
 const Here = memo(function Here() {
@@ -25,14 +32,18 @@ function Layout() {
   );
 }
 
-/** A screen with a link to the other one, which it follows as the tab bar does (`flushSync`). */
+/**
+ * A screen with a link to the other one, which it follows as the tab bar does (`flushSync`), and a part rendered
+ * right after its first commit in a background render (`useDeferredValue`, as the stall detail's lower part).
+ */
 function Page({ to, onShown, onGo }: { to: string; onShown: Shown; onGo: (done: Promise<void>) => void }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const rest = useDeferredValue(true, false);
   useEffect(() => {
-    onShown(pathname);
+    onShown(rest ? `${pathname} ${REST}` : pathname);
     return () => undefined; // a cleanup to run at the deletion, as the screens' live queries have
-  }, [onShown, pathname]);
+  }, [onShown, pathname, rest]);
   const tap = (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
     onGo(Promise.resolve(navigate(to, { flushSync: true })));
@@ -40,6 +51,7 @@ function Page({ to, onShown, onGo }: { to: string; onShown: Shown; onGo: (done: 
   return (
     <a href={to} onClick={tap}>
       {pathname}
+      {rest ? <span>{REST}</span> : null}
     </a>
   );
 }
@@ -47,12 +59,20 @@ function Page({ to, onShown, onGo }: { to: string; onShown: Shown; onGo: (done: 
 /**
  * Renders the router in a detached root (given `flushSync`, as the app's `RouterProvider` from react-router/dom
  * is), clicks its link (the event goes through React's own listener on that root, never the page's: the element
- * is not in the document), waits for the navigation and unmounts it. Nothing reaches the page or the app's
- * history. Resolves with the paths shown.
+ * is not in the document), waits for the navigation and the new screen's deferred part, and unmounts it. Nothing
+ * reaches the page or the app's history. Resolves with the paths shown.
  */
 export async function warmNavigation(): Promise<string[]> {
   const shown: string[] = [];
-  const onShown: Shown = (path) => void shown.push(path);
+  let restShown = () => {};
+  const rested = new Promise<void>((resolve) => {
+    restShown = resolve;
+    setTimeout(resolve, REST_WAIT_MS);
+  });
+  const onShown: Shown = (path) => {
+    shown.push(path);
+    if (path === `/w/b ${REST}`) restShown();
+  };
   let navigated: Promise<void> | undefined;
   const onGo = (done: Promise<void>) => void (navigated = done);
   const router = createMemoryRouter(
@@ -75,6 +95,7 @@ export async function warmNavigation(): Promise<string[]> {
     flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
     box.querySelector('a')?.click();
     await navigated;
+    await rested;
   } finally {
     root.unmount();
     router.dispose();
