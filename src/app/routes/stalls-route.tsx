@@ -1,6 +1,6 @@
 // The 점포 screen: the stall list beside the chosen stall's detail (landscape), or one pane with a back link
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
-import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ import { NotesSection } from '../features/notes/notes-section';
 import { VisitHistoryView } from '../features/visits/visit-history';
 import { Screen } from '../ui/screen';
 import { SplitView } from '../ui/split-view';
+import { whenIdle } from '../ui/when-idle';
 
 function BackToList() {
   const { t } = useTranslation('merchants');
@@ -151,11 +152,6 @@ export function StallsRoute() {
   );
 }
 
-function OnCommit({ done }: { done: () => void }) {
-  useEffect(done, [done]);
-  return null;
-}
-
 /**
  * Runs this screen's components once — the list and a stall's detail with its notes — in a detached root, lays
  * the result out once, hidden (see below), and unmounts it; called once the stalls chunk is loaded after start.
@@ -174,6 +170,13 @@ function OnCommit({ done }: { done: () => void }) {
  * one task it is done sooner (A/B at CPU 4x, two runs of 10 rounds, the builds' order swapped: first opening
  * 118 -> 86 and 127 -> 123 ms median, tab tap 78 -> 58 and 83 -> 73; later openings unchanged); a tap that comes
  * during it waits for it (≈ 60–90 ms at CPU 4x).
+ *
+ * Since the fifteenth session that one task is two: the list (at /stalls), then a navigation of its router to the
+ * stall, each rendered and committed in one task. As one, it took up to ≈ 180 ms at CPU 4x at slow moments and
+ * ended just before the bench's tab tap, which then waited for it (CDP traces; bench 4b: 129 ms where the click's
+ * own task was 70). The navigation also runs the 점포 screen's own route change once before a tutor's first stall
+ * opening. When the tutor taps during it, the rest is skipped and the off-page tree is unmounted when the browser is
+ * next idle, not right after the tap.
  */
 export async function warmStallsScreen(marketId: string, tapped: () => boolean): Promise<void> {
   // The rows the list shows first: their details are read here, and the first one's is what the warm-up renders;
@@ -185,11 +188,8 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
     .primaryKeys();
   const stallId = first[0];
   if (stallId === undefined || tapped()) return;
-  // All read at once; the render waits for the first only (the others' answers come during or after it): the
-  // sooner the warm-up is done, the less often an early tab tap meets it.
+  // All read at once; the detail's render waits for the first only (the others' answers come during or after it).
   const reads = first.map(preloadStallDetail);
-  await reads[0];
-  if (tapped()) return;
   const box = document.createElement('div');
   const root = createRoot(box);
   const router = createMemoryRouter(
@@ -203,43 +203,42 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
         ),
       },
     ],
-    {
-      initialEntries: [`/stalls/${encodeURIComponent(stallId)}`],
-    },
+    { initialEntries: ['/stalls'] },
   );
-  await new Promise<void>((resolve) => {
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  /** Cut short by a tap: its tree is unmounted when the browser is next idle, not in the tap's aftermath. */
+  let cut = false;
+  try {
+    // The list first, then the stall: two tasks, so a tap that comes during the warm-up waits for one of them only.
+    flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
+    await reads[0];
+    await nextTask();
+    if ((cut = tapped())) return;
+    await router.navigate(`/stalls/${encodeURIComponent(stallId)}`, { flushSync: true });
     // Unmounted in the next task after its commit: before the detail's live queries would start (when idle, at
     // most 300 ms later) — work that otherwise ran into the first taps.
-    const done = () => {
-      setTimeout(() => {
-        // Laid out once, hidden, at the page's width, in the same task that removes it again (no other script —
-        // no probe, no test — can see it in the page): the first layout of the list's and the detail's elements
-        // and text is the slowest (≈ 30 ms of a first opening's 45–50 ms of style/layout/paint at CPU 4x, half of
-        // that afterwards). Not once the tutor has tapped: it is one task of ≈ 30–50 ms at CPU 4x.
-        if (!tapped()) {
-          const width = document.documentElement.clientWidth;
-          box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;visibility:hidden;contain:layout paint`;
-          box.setAttribute('aria-hidden', 'true');
-          document.body.append(box);
-          box.getBoundingClientRect();
-          // The first rows' details, read above, kept for the first tap on a stall (the list, once shown, keeps its
-          // rows' details read): before the unmount, so the detail rendered here is kept too. Once only: a change
-          // before the list is shown drops them, and they are read when it is.
-          readAhead(first, { once: true });
-        }
-        root.unmount();
-        router.dispose();
-        box.remove();
-        resolve();
-      }, 0);
+    await nextTask();
+    // Laid out once, hidden, at the page's width, in the same task that removes it again (no other script — no
+    // probe, no test — can see it in the page): the first layout of the list's and the detail's elements and text
+    // is the slowest (≈ 30 ms of a first opening's 45–50 ms of style/layout/paint at CPU 4x, half of that
+    // afterwards). Not once the tutor has tapped: it is one task of ≈ 30–50 ms at CPU 4x.
+    if ((cut = tapped())) return;
+    const width = document.documentElement.clientWidth;
+    box.style.cssText = `position:absolute;left:0;top:0;width:${width}px;visibility:hidden;contain:layout paint`;
+    box.setAttribute('aria-hidden', 'true');
+    document.body.append(box);
+    box.getBoundingClientRect();
+    // The first rows' details, read above, kept for the first tap on a stall (the list, once shown, keeps its rows'
+    // details read): before the unmount, so the detail rendered here is kept too. Once only: a change before the
+    // list is shown drops them, and they are read when it is.
+    readAhead(first, { once: true });
+  } finally {
+    const dispose = () => {
+      root.unmount();
+      router.dispose();
+      box.remove();
     };
-    flushSync(() =>
-      root.render(
-        <>
-          <RouterProvider router={router} />
-          <OnCommit done={done} />
-        </>,
-      ),
-    );
-  });
+    if (cut) whenIdle(dispose, { timeout: 2000 });
+    else dispose();
+  }
 }

@@ -53,6 +53,16 @@ describe('the 점포 warm-up after start', () => {
     for (const id of ids) expect(isReadAhead(id, db)).toBe(false);
   });
 
+  it('stops after the list when the tutor taps during it', async () => {
+    await market();
+    let checks = 0;
+    const before = document.body.innerHTML;
+    // Not tapped while it reads; tapped while the list renders: it asks once more, before the stall, and stops.
+    await warmStallsScreen('m-warm', () => ++checks > 1);
+    expect(checks).toBe(2);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('stops where the tutor taps, and keeps no detail it rendered', async () => {
     const { db, ids } = await market();
     let checks = 0;
