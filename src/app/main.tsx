@@ -61,7 +61,7 @@ async function start() {
     if (marketId) void warmStallList(getDb(), marketId).catch(() => undefined);
     // While the chunks load: one tap off-page, so the first tab tap does not run React's click handling and React
     // Router's navigation code for the first time (bench 4b). Not once the tutor has tapped: their tap has run them.
-    if (!tapped) void warmNavigation().catch(() => undefined);
+    if (!tapped) void warmNavigation(() => tapped).catch(() => undefined);
     // Warm-ups in idle time only, one small task each, never on a timeout: with one (2-3 s), a page kept busy by
     // the screens' warm-up ran them in the middle of the first taps (bench 4c, CDP profiles at CPU 4x: the fonts'
     // ≈ 45 ms task or ≈ 30 ms of schemas inside the first stall opening). The font styles (≈ 40 ms at CPU 4x
