@@ -1,9 +1,8 @@
 // The 점포 screen: the stall list beside the chosen stall's detail (landscape), or one pane with a back link
 // (portrait). /stalls?add=1 opens the new-stall form; /stalls/:stallId?edit=1 the edit form.
 import { Suspense, useCallback, useDeferredValue, useLayoutEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { createMemoryRouter, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
+import { createMemoryRouter, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from '../i18n/use-translation';
 import Dexie from 'dexie';
 import { AppLink, LinkNavigation } from '../ui/app-link';
@@ -20,7 +19,8 @@ import { NotesSection } from '../features/notes/notes-section';
 import { VisitHistoryView } from '../features/visits/visit-history';
 import { Screen } from '../ui/screen';
 import { SplitView } from '../ui/split-view';
-import { whenIdle } from '../ui/when-idle';
+import { nextTask, whenIdle } from '../ui/when-idle';
+import { renderRouterNow } from './warm-navigation';
 
 function BackToList() {
   const { t } = useTranslation('merchants');
@@ -205,12 +205,11 @@ export async function warmStallsScreen(marketId: string, tapped: () => boolean):
     ],
     { initialEntries: ['/stalls'] },
   );
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   /** Cut short by a tap: its tree is unmounted when the browser is next idle, not in the tap's aftermath. */
   let cut = false;
   try {
     // The list first, then the stall: two tasks, so a tap that comes during the warm-up waits for one of them only.
-    flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
+    renderRouterNow(root, router);
     await reads[0];
     await nextTask();
     if ((cut = tapped())) return;

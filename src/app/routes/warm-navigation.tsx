@@ -7,10 +7,20 @@
 // opening (bench 4c).
 import { memo, useDeferredValue, useEffect, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
+import { nextTask } from '../ui/when-idle';
 
 type Shown = (path: string) => void;
+
+/**
+ * Renders an off-page router in its root in this task, and gives it `flushSync` for navigations that ask for it, as
+ * the app's `RouterProvider` from react-router/dom does (that one is not used here: under vitest it resolves to
+ * another copy of React Router than the hooks'). For the warm-ups after start (this one and the 점포 screen's).
+ */
+export function renderRouterNow(root: Root, router: ReturnType<typeof createMemoryRouter>): void {
+  flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
+}
 
 /** How a screen's deferred part shows in the paths shown. */
 const REST = '(rest)';
@@ -94,8 +104,8 @@ export async function warmNavigation(tapped: () => boolean = () => false): Promi
   const box = document.createElement('div');
   const root = createRoot(box);
   try {
-    flushSync(() => root.render(<RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    renderRouterNow(root, router);
+    await nextTask();
     if (tapped()) return shown;
     box.querySelector('a')?.click();
     await navigated;

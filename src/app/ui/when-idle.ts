@@ -91,3 +91,8 @@ export function whenIdle(run: () => void, { timeout, after = 0, quiet }: IdleOpt
     cancelWait();
   };
 }
+
+/** Resolves in a task of its own (after what is queued now): splits one long piece of work into shorter tasks. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
