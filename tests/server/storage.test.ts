@@ -105,3 +105,20 @@ describe.each(engines('storage suite (migrations, seed)'))('storage on %s', (eng
     }
   });
 });
+
+describe('SQLite storage', () => {
+  it('has each commit on disk before it returns: a push is answered only after its commit', async () => {
+    const storage = (await openStorage(await freshStorageOptions('sqlite'))) as KyselyStorage;
+    try {
+      // 2 = FULL: the WAL is synced at every commit (1 = NORMAL may lose the last commits on a power cut, after the
+      // tablets were told they landed). PostgreSQL's default (synchronous_commit = on) is the same; the server
+      // leaves that one to the database's configuration.
+      const mode = await sql<{ synchronous: number }>`pragma synchronous`.execute(
+        storage.db as unknown as Kysely<unknown>,
+      );
+      expect(mode.rows[0]?.synchronous).toBe(2);
+    } finally {
+      await storage.close();
+    }
+  });
+});
