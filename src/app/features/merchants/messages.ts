@@ -118,7 +118,7 @@ export const messages = {
   en: {
     list: {
       search: 'Search stalls',
-      searchPlaceholder: 'Stall name, merchant, category, location',
+      searchPlaceholder: 'Name, merchant, category, location',
       filters: 'Filter stalls',
       notVisited: 'Not yet visited',
       opened: 'Channel opened',
