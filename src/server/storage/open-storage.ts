@@ -31,7 +31,8 @@ function openSqlite(dataDir: string): { db: Kysely<DatabaseSchema>; checkpointer
   // Every commit is on disk before it returns (WAL fsynced per commit), as PostgreSQL's default: a tablet drops the
   // changes a push's answer acknowledges from its outbox, so a commit lost to a power cut after that answer would
   // lose them everywhere. NORMAL (until the sixteenth session) could roll back the last commits on a power loss.
-  // Cost: ≈ 1–2 ms per commit on this machine (a 10,000-change drain commits seven times).
+  // Cost on this machine: ≈ 4–5 ms more per commit of a 2,000-change push (≈ 1,000 pages); a 10,000-change drain
+  // commits seven times, ≈ 8% slower in the bench (docs/performance.md, sixteenth session).
   database.pragma('synchronous = FULL');
   cachePreparedStatements(database);
   const checkpointer = idleCheckpointer(database);
