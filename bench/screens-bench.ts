@@ -1,6 +1,7 @@
 // Benchmarks 4-5 in Debian's Chromium with the CPU throttled 4x: cold start offline from the service worker to
-// Today (10x market in IndexedDB) vs the floor page; opening a stall, typing a search, scrolling the list (vs a
-// requestAnimationFrame round trip); initial JS (gzip) and JS heap.
+// Today (10x market in IndexedDB) vs the floor page; the 점포 tab tap (the first after the cold start, then again
+// later), opening a stall, typing a search, scrolling the list (vs a requestAnimationFrame round trip); initial JS
+// (gzip) and JS heap.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,9 +130,9 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
       const { page, cdp, ctx } = a;
       try {
         const raf = (await page.evaluate(probe.rafFloor)) as number[];
-        const openList = (await page.evaluate(
-          probe.clickAndWait('nav a[href="/stalls"]', 0, 'main ul[aria-label] > li'),
-        )) as number;
+        const openList = [
+          (await page.evaluate(probe.clickAndWait('nav a[href="/stalls"]', 0, 'main ul[aria-label] > li'))) as number,
+        ];
         const openStall: number[] = [];
         for (let k = 0; k < reps; k++) {
           openStall.push(
@@ -147,9 +148,19 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
           search.push(...((await page.evaluate(probe.typeSearch(SEARCH, counts))) as number[]));
         }
         const scroll = (await page.evaluate(probe.scrollList(30, 900))) as number[];
+        // The tab tap again, as a tutor switches tabs later in the day: back to 오늘 by its tab (not timed), the same
+        // pause as before the first tap, then 점포. After 4c–4e, so those run as they always did; the first tap
+        // (above, right after the cold start) stays the first sample and is printed on its own too.
+        for (let k = 1; k < reps; k++) {
+          await page.evaluate(probe.clickAndWait('nav a[href="/today"]', 0, '.today .visit-count'));
+          await page.evaluate(probe.rafFloor);
+          openList.push(
+            (await page.evaluate(probe.clickAndWait('nav a[href="/stalls"]', 0, 'main ul[aria-label] > li'))) as number,
+          );
+        }
         const appHeap = await heapMb(cdp);
         const rafS = summarize(raf);
-        const interaction = (name: string, runs: number[]): Measured => {
+        const interaction = (name: string, runs: number[], notes?: string): Measured => {
           const failed = runs.filter((r) => r < 0).length;
           log(`${name}: ${runs.map((r) => r.toFixed(0)).join(', ')} ms${failed ? ` (${failed} never completed)` : ''}`);
           if (failed) {
@@ -158,7 +169,7 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
             return { name, unit: 'ms', value, floor: rafS, target: '< 100 ms', met: false, notes };
           }
           const value = summarize(runs);
-          return { name, unit: 'ms', value, floor: rafS, target: '< 100 ms', met: value.max < 100 };
+          return { name, unit: 'ms', value, floor: rafS, target: '< 100 ms', met: value.max < 100, notes };
         };
         const measured: Measured[] = [
           {
@@ -169,7 +180,11 @@ export async function benchScreens(bs: BenchServer, floorDist: string, reps: num
             target: '<= 1.5x floor',
             met: summarize(appCold).median <= 1.5 * summarize(floorCold).median,
           },
-          interaction('4b. Open the stall list (tab tap), CPU 4x', [openList]),
+          interaction(
+            '4b. Open the stall list (tab tap), CPU 4x',
+            openList,
+            `first tap after the cold start ${openList[0]!.toFixed(0)} ms`,
+          ),
           interaction('4c. Open a stall with its notes timeline, CPU 4x', openStall),
           interaction('4d. Search stalls, per keystroke, CPU 4x', search),
           interaction('4e. Scroll the stall list, per 900 px step, CPU 4x', scroll),
