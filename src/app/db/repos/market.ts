@@ -1,8 +1,8 @@
 // The tablet's market record, read live: its schedule (상설 or 5일장) and market days shape the week view,
 // Today and booking (PRODUCT.md market types). Lead-only changes to it live in tutor-admin.ts.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Market } from '../../../domain';
 import { getDb, type DangolDb } from '../database';
+import { useKeptLiveQuery } from '../kept-answers';
 
 /** The market as held (without its clocks); undefined when the tablet has none. */
 export async function getMarket(db: DangolDb, marketId: string): Promise<Market | undefined> {
@@ -12,7 +12,12 @@ export async function getMarket(db: DangolDb, marketId: string): Promise<Market 
   return market as Market;
 }
 
-/** Live market; undefined while loading, null when there is no market (yet). */
+const MARKET_TABLES = ['markets'] as const;
+
+/** Live market (the last answer first, db/kept-answers.ts); undefined while loading, null when there is no market (yet). */
 export function useMarket(marketId: string | null | undefined): Market | null | undefined {
-  return useLiveQuery(async () => (marketId ? ((await getMarket(getDb(), marketId)) ?? null) : null), [marketId]);
+  const db = getDb();
+  return useKeptLiveQuery(db, `market:${marketId ?? ''}`, MARKET_TABLES, async () =>
+    marketId ? ((await getMarket(db, marketId)) ?? null) : null,
+  );
 }

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Tutor } from '../../../domain';
 import { getDb, type DangolDb, type Local } from '../database';
+import { useKeptLiveQuery } from '../kept-answers';
 
 /** The market's tutors that are not deleted, lead(s) first, then by name (Korean collation). */
 export async function listTutors(db: DangolDb, marketId: string): Promise<Tutor[]> {
@@ -35,7 +36,10 @@ export function namesFromRows(rows: readonly Pick<Local<'tutor'>, 'id' | 'name'>
   return new Map(rows.map((t) => [t.id, t.name]));
 }
 
-/** Live map id -> name of every tutor on the tablet (for showing who went / who wrote). */
+const TUTOR_TABLES = ['tutors'] as const;
+
+/** Live map id -> name of every tutor on the tablet (for showing who went / who wrote; the last answer first). */
 export function useTutorNames(): Map<string, string> | undefined {
-  return useLiveQuery(() => tutorNames(getDb()), []);
+  const db = getDb();
+  return useKeptLiveQuery(db, 'tutor-names', TUTOR_TABLES, () => tutorNames(db));
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { addHours, startOfDay } from 'date-fns';
 import { freshDb, renderApp } from '../../../../tests/support/render-app';
 import { render } from '@testing-library/react';
@@ -52,6 +52,43 @@ describe('Today', () => {
 
     await user.click(within(screen.getByRole('region', { name: '다음 방문' })).getByRole('button', { name: '불발' }));
     await waitFor(async () => expect((await db.visits.get('v1'))?.status).toBe('missed'));
+  });
+
+  it('shows the last visits at once when opened again, and never ones older than a change', async () => {
+    const db = await freshDb({ tutorId: 't1' });
+    await seedTutor(db, 't1', '김하늘', 'lead');
+    await seedStall(db, 's1', '행복청과');
+    await seedStall(db, 's2', '바다수산');
+    const day = startOfDay(new Date());
+    await seedVisit(db, 'v1', 's1', addHours(day, 22), { tutorId: 't1' });
+    await seedVisit(db, 'v2', 's2', addHours(day, 21), { tutorId: 't1' });
+    const { user } = renderApp('/today');
+    const nextIs = (name: string) =>
+      within(screen.getByRole('region', { name: '다음 방문' })).getByRole('heading', { name });
+    expect(await screen.findByRole('region', { name: '다음 방문' })).toBeInTheDocument();
+    expect(nextIs('바다수산')).toBeInTheDocument();
+
+    // Away to 점포 and back: Today's visits and names are there in the tap's own render (fireEvent: nothing else runs
+    // before the check), not after a "loading".
+    await user.click(screen.getByRole('link', { name: '점포' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '점포' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: '오늘' }));
+    expect(nextIs('바다수산')).toBeInTheDocument();
+    expect(screen.getAllByText('튜터: 김하늘')).toHaveLength(2);
+
+    // A visit changes while Today is not shown: coming back never shows the old answer, only the new one.
+    await user.click(screen.getByRole('link', { name: '점포' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '점포' })).toBeInTheDocument();
+    await db.visits.update('v2', { status: 'done' });
+    fireEvent.click(screen.getByRole('link', { name: '오늘' }));
+    // Right after the tap: still loading, or already the new answer (바다수산 done, 행복청과 next) — never 바다수산 next.
+    const nextNow = screen.queryByRole('region', { name: '다음 방문' });
+    expect(nextNow && within(nextNow).queryByRole('heading', { name: '바다수산' })).toBeNull();
+    expect(
+      await within(await screen.findByRole('region', { name: '다음 방문' })).findByRole('heading', {
+        name: '행복청과',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state with a link to the schedule', async () => {

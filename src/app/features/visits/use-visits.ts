@@ -1,6 +1,7 @@
 // Live reads of visits for the screens (a day, a week, one stall, one visit), through the visits repository.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
+import { useKeptLiveQuery } from '../../db/kept-answers';
 import { startSnapshot } from '../../db/start-snapshot';
 import { getVisit, listStallChoices, listStallVisits, listVisitsInRange, type VisitRow } from '../../db/repos/visits';
 import { dayRange, weekRange } from './time';
@@ -11,14 +12,25 @@ export function dayVisitsKey(marketId: string, day: Date, tutorId: string | null
   return JSON.stringify([marketId, from, to, tutorId]);
 }
 
+/** What a day's visits are read from (the visits and their stalls). */
+const DAY_VISITS_TABLES = ['visits', 'stalls'] as const;
+
+/**
+ * The day's visits, live. First the start snapshot's (the first render after start) or the last answer of the same
+ * query if nothing it reads has changed since (Today opened again: db/kept-answers.ts), else undefined while loading.
+ */
 export function useDayVisits(marketId: string | null | undefined, day: Date, tutorId: string | null) {
+  const db = getDb();
   const { from, to } = dayRange(day);
-  const start = startSnapshot(getDb())?.today;
-  const first = start && marketId && start.key === dayVisitsKey(marketId, day, tutorId) ? start.rows : undefined;
-  return useLiveQuery(
+  const key = marketId ? dayVisitsKey(marketId, day, tutorId) : 'day-visits:none';
+  const start = startSnapshot(db)?.today;
+  const first = start && start.key === key ? start.rows : undefined;
+  return useKeptLiveQuery(
+    db,
+    key,
+    DAY_VISITS_TABLES,
     (): Promise<VisitRow[]> =>
-      marketId ? listVisitsInRange(getDb(), { marketId, from, to, tutorId }) : Promise.resolve([]),
-    [marketId, from, to, tutorId],
+      marketId ? listVisitsInRange(db, { marketId, from, to, tutorId }) : Promise.resolve([]),
     first,
   );
 }
