@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { changedTables } from './changed-tables';
 import type { DangolDb } from './database';
 
 interface Kept {
@@ -27,12 +28,7 @@ function listen(): void {
   if (listening) return;
   listening = true;
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    const touched = new Set<string>();
-    for (const key of Object.keys(parts)) {
-      // e.g. "idb://dangol/visits/..." (Dexie's observability keys)
-      const [, , dbName, table] = key.split('/');
-      if (dbName && table) touched.add(`${dbName}/${table}`);
-    }
+    const touched = new Set(changedTables(parts).map(({ db, table }) => `${db}/${table}`));
     for (const t of touched) changes.set(t, (changes.get(t) ?? 0) + 1);
     for (const [key, e] of kept) {
       if (e.tables.some((t) => touched.has(`${e.db.name}/${t}`))) kept.delete(key);

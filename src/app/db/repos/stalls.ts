@@ -4,6 +4,7 @@
 import { blankStall, type StallFields } from '../../../domain/blank-records';
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import { timeOrderedUuid, type Stall } from '../../../domain';
+import { changedTables } from '../changed-tables';
 import type { DangolDb, Local } from '../database';
 import { mutate } from '../mutate';
 import { stepCounts, type StepCounts } from './steps';
@@ -264,9 +265,8 @@ function storeOf(db: DangolDb, marketId: string): ListStore {
     // Only a change to the stalls, steps or visits tables marks the matching part stale.
     const onChange = (parts: Record<string, unknown>) => {
       const before = s.dirty.size;
-      for (const key of Object.keys(parts)) {
-        const [, , dbName, table] = key.split('/');
-        const part = dbName === db.name && table ? TABLE_PART[table] : undefined;
+      for (const { db: dbName, table } of changedTables(parts)) {
+        const part = dbName === db.name ? TABLE_PART[table] : undefined;
         if (part && (part !== 'visited' || s.visitedWanted)) s.dirty.add(part);
       }
       if (s.dirty.size > before && s.listeners.size > 0) void refresh(db, marketId, s);

@@ -10,6 +10,7 @@
 // same objects when nothing changed, so an unchanged part re-renders nothing.
 import { use, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import Dexie, { liveQuery, type Subscription } from 'dexie';
+import { changedTables } from '../../db/changed-tables';
 import { getDb, type DangolDb } from '../../db/database';
 import { NOTES_PAGE } from '../../db/repos/notes';
 import {
@@ -114,10 +115,7 @@ function dropOnChange(): void {
   dropping = true;
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     const changed = new Set<string>();
-    for (const key of Object.keys(parts)) {
-      const [, , dbName, table] = key.split('/');
-      if (dbName && table && DETAIL_TABLES.has(table)) changed.add(dbName);
-    }
+    for (const { db, table } of changedTables(parts)) if (DETAIL_TABLES.has(table)) changed.add(db);
     if (changed.size === 0) return;
     let again = false;
     for (const [id, e] of entries) {
