@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { addDays, addHours, startOfDay } from 'date-fns';
 import { freshDb, renderApp } from '../../../../tests/support/render-app';
 import { formatDate } from '../../i18n/format';
@@ -44,6 +44,21 @@ describe('Schedule: book, edit, reschedule and cancel', () => {
     const label = formatDate(day, 'shortDate', 'ko');
     const column = screen.getByRole('region', { name: `${label}, 방문 1건` });
     expect(within(column).getByRole('button', { name: /오후 2:30 바다수산/ })).toBeInTheDocument();
+  });
+
+  it("shows the week's visits at once when 일정 is opened again", async () => {
+    const db = await freshDb({ tutorId: 't1' });
+    await seedTutor(db, 't1', '김하늘', 'lead');
+    await seedStall(db, 's1', '행복청과');
+    const monday = mondayOf(new Date());
+    await seedVisit(db, 'v1', 's1', addHours(startOfDay(addDays(monday, 1)), 10), { tutorId: 't1' });
+    const { user } = renderApp('/schedule');
+    expect(await screen.findByRole('button', { name: /오전 10:00 행복청과/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '오늘' }));
+    expect(await screen.findByText(/오늘 방문/)).toBeInTheDocument();
+    // In the tap's own render (fireEvent: nothing else runs before the check), not after a "loading".
+    fireEvent.click(screen.getByRole('link', { name: '일정' }));
+    expect(screen.getByRole('button', { name: /오전 10:00 행복청과/ })).toBeInTheDocument();
   });
 
   it('reschedules a visit (old one kept as rescheduled, new one linked) and cancels another', async () => {

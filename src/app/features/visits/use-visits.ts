@@ -12,7 +12,7 @@ export function dayVisitsKey(marketId: string, day: Date, tutorId: string | null
   return JSON.stringify([marketId, from, to, tutorId]);
 }
 
-/** What a day's visits are read from (the visits and their stalls). */
+/** What a day's or week's visits are read from (the visits and their stalls). */
 const DAY_VISITS_TABLES = ['visits', 'stalls'] as const;
 
 /**
@@ -35,11 +35,15 @@ export function useDayVisits(marketId: string | null | undefined, day: Date, tut
   );
 }
 
+/** The week's visits, live; the last answer of the same week first while nothing it reads has changed (일정 opened again). */
 export function useWeekVisits(marketId: string | null | undefined, monday: Date) {
+  const db = getDb();
   const { from, to } = weekRange(monday);
-  return useLiveQuery(
-    (): Promise<VisitRow[]> => (marketId ? listVisitsInRange(getDb(), { marketId, from, to }) : Promise.resolve([])),
-    [marketId, from, to],
+  return useKeptLiveQuery(
+    db,
+    JSON.stringify(['week', marketId ?? null, from, to]),
+    DAY_VISITS_TABLES,
+    (): Promise<VisitRow[]> => (marketId ? listVisitsInRange(db, { marketId, from, to }) : Promise.resolve([])),
   );
 }
 
