@@ -5,8 +5,8 @@ import { useKeptLiveQuery } from './kept-answers';
 
 const TABLES = ['tutors'] as const;
 
-function Names({ db, read }: { db: DangolDb; read: () => Promise<string> }) {
-  const names = useKeptLiveQuery(db, 'names-test', TABLES, read);
+function Names({ db, read, first }: { db: DangolDb; read: () => Promise<string>; first?: string }) {
+  const names = useKeptLiveQuery(db, 'names-test', TABLES, read, first);
   return <p>{names ?? 'loading'}</p>;
 }
 
@@ -33,5 +33,22 @@ describe('kept answers', () => {
     render(<Names db={db} read={() => namesOf(db)} />);
     expect(screen.getByText('loading')).toBeInTheDocument();
     expect(await screen.findByText('김하늘, 이서연')).toBeInTheDocument();
+  });
+
+  it('hold the first value (the start snapshot, given to the first render only) until their own answer', async () => {
+    const db = new DangolDb(`test-${crypto.randomUUID()}`);
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const read = async () => {
+      await gate;
+      return '이서연';
+    };
+    const view = render(<Names db={db} read={read} first="김하늘" />);
+    expect(screen.getByText('김하늘')).toBeInTheDocument();
+    // Rendered again before the read answers, without `first` now (the snapshot is dropped after the first render).
+    view.rerender(<Names db={db} read={read} />);
+    expect(screen.getByText('김하늘')).toBeInTheDocument();
+    open();
+    expect(await screen.findByText('이서연')).toBeInTheDocument();
   });
 });

@@ -69,10 +69,18 @@ export function useKeptLiveQuery<T>(
   first?: T,
 ): T | undefined {
   listen();
-  const answer = useLiveQuery(async () => {
-    const at = version(db, tables);
-    return { key, at, value: await read() };
-  }, [db, key]);
+  // The first value is given to useLiveQuery as its default, which it holds until its own first answer: `first` (the
+  // start snapshot) is there for the first render only, and Today renders again before its query answers (another
+  // query's answer, its deferred cards). Marked as read at no version (-1): never kept as an answer.
+  const start = first !== undefined ? first : keptAnswer<T>(db, key);
+  const answer = useLiveQuery(
+    async () => {
+      const at = version(db, tables);
+      return { key, at, value: await read() };
+    },
+    [db, key],
+    start === undefined ? undefined : { key, at: -1, value: start },
+  );
   // After a change of `key`, useLiveQuery still gives the previous key's answer until the new one is read.
   const current = answer?.key === key ? answer : undefined;
   useEffect(() => {
@@ -81,8 +89,7 @@ export function useKeptLiveQuery<T>(
     if (current && current.at === version(db, tables)) keep(db, key, tables, current.value);
   }, [db, key, tables, current]);
   if (current) return current.value;
-  if (first !== undefined) return first;
-  // Else, while the new key is read, the previous key's answer as `useLiveQuery` gives it (no "loading" in between,
-  // e.g. when Today's filter switches between my visits and all tutors').
+  // A new key: its kept answer, else the previous key's answer as `useLiveQuery` gives it until the new one is read
+  // (no "loading" in between, e.g. when Today's filter switches between my visits and all tutors').
   return keptAnswer<T>(db, key) ?? answer?.value;
 }
