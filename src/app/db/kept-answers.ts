@@ -44,7 +44,7 @@ function version(db: DangolDb, tables: readonly string[]): number {
 }
 
 /** The kept answer of `key` in `db`, if there is one. */
-export function keptAnswer<T>(db: DangolDb, key: string): T | undefined {
+function keptAnswer<T>(db: DangolDb, key: string): T | undefined {
   const e = kept.get(key);
   return e && e.db === db ? (e.value as T) : undefined;
 }
