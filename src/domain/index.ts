@@ -9,3 +9,4 @@ export * from './wire';
 export * from './blank-records';
 export * from './ids';
 export * from './market-days';
+export * from './korean-order';

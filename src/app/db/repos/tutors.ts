@@ -1,16 +1,16 @@
 // Reads of a market's tutors (names for visits, notes and checklists; the "who is using the tablet" picker).
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Tutor } from '../../../domain';
+import { compareKorean, type Tutor } from '../../../domain';
 import { getDb, type DangolDb, type Local } from '../database';
 import { useKeptLiveQuery } from '../kept-answers';
 
-/** The market's tutors that are not deleted, lead(s) first, then by name (Korean collation). */
+/** The market's tutors that are not deleted, lead(s) first, then by name (Korean order, numbers by value). */
 export async function listTutors(db: DangolDb, marketId: string): Promise<Tutor[]> {
   const rows = await db.tutors.where('marketId').equals(marketId).toArray();
   return rows
     .filter((t) => !t.deleted)
     .map(({ _clocks: _c, ...t }) => t as Tutor)
-    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'ko') : a.role === 'lead' ? -1 : 1));
+    .sort((a, b) => (a.role === b.role ? compareKorean(a.name, b.name) : a.role === 'lead' ? -1 : 1));
 }
 
 /** One tutor by id (also a deleted one, so old visits still show who went); undefined when unknown. */

@@ -1,6 +1,13 @@
 // Visits: the only code touching the visits table. Reads go through the date and stall indexes (a day, a week,
 // one stall's history); every write goes through mutate, and a reschedule writes both visits in one transaction.
-import { timeOrderedUuid, type EntityName, type Stall, type Visit, type VisitStatus } from '../../../domain';
+import {
+  compareKorean,
+  timeOrderedUuid,
+  type EntityName,
+  type Stall,
+  type Visit,
+  type VisitStatus,
+} from '../../../domain';
 import type { DangolDb, Local } from '../database';
 import { ValidationError } from '../errors';
 import { mutate, mutateAll, type MutateInput } from '../mutate';
@@ -25,15 +32,13 @@ function brief(s: Local<'stall'>): StallBrief {
   return { id, name, category, building, floor, row, number, landmark };
 }
 
-const collator = new Intl.Collator('ko', { numeric: true });
-
 /** Route order: by time, then by where the stall is (building, floor, row, number) when times tie. */
 export function routeOrder(a: VisitRow, b: VisitRow): number {
   if (a.visit.scheduledAt !== b.visit.scheduledAt) return a.visit.scheduledAt < b.visit.scheduledAt ? -1 : 1;
   const ka = a.stall ? [a.stall.building, a.stall.floor, a.stall.row, a.stall.number] : [];
   const kb = b.stall ? [b.stall.building, b.stall.floor, b.stall.row, b.stall.number] : [];
   for (let i = 0; i < 4; i++) {
-    const c = collator.compare(ka[i] ?? '', kb[i] ?? '');
+    const c = compareKorean(ka[i] ?? '', kb[i] ?? '');
     if (c !== 0) return c;
   }
   return a.visit.id < b.visit.id ? -1 : 1;
@@ -172,5 +177,5 @@ export async function listStallChoices(
   return rows
     .filter((s) => !s.deleted)
     .map((s) => ({ ...brief(s), merchantName: s.merchantName }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => compareKorean(a.name, b.name));
 }
