@@ -3,9 +3,11 @@
 // nothing, rejections are kept and the rest goes on, per-field merge, note conflict copies, delete rule,
 // paging without skips, and market isolation.
 import { describe, expect, it } from 'vitest';
-import { conflictCopyId } from '../../src/domain';
+import { conflictCopyId, type PushResponse } from '../../src/domain';
 import { createMarket } from '../../src/server/admin/commands';
 import { enroll, engines, latest, noteFields, pullAll, stallFields, useServer, type TestDevice } from './harness';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('sync protocol on %s', (engine) => {
   const fx = useServer(engine);
@@ -82,6 +84,43 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect((await a.pushOk([refused])).results[0]?.status).toBe('rejected');
     const third = [a.change({ entity: 'stall', recordId: 'p-o4', fields: stallFields('셋째') })];
     expect((await a.pushOk(third, refused.changeId)).results[0]?.status).toBe('applied');
+  });
+
+  it('holds a push whose named change is still arriving in the push before it, instead of refusing it', async () => {
+    const a = await device('A');
+    const first = [a.change({ entity: 'stall', recordId: 'p-w1', fields: stallFields('천천히') })];
+    const second = [a.change({ entity: 'stall', recordId: 'p-w2', fields: stallFields('바로') })];
+    // The first push's headers are in, its body still on its way (a slow upload on the market's Wi-Fi).
+    const body = new TextEncoder().encode(JSON.stringify({ changes: first }));
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(body.slice(0, 8));
+        await rest;
+        controller.enqueue(body.slice(8));
+        controller.close();
+      },
+    });
+    const slow = fetch(`${fx.get().server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The second push, naming the first's change, reaches the server first: it waits (no 409) ...
+    const early = a.push(second, first[0]!.changeId);
+    const waited = await Promise.race([early.then(() => 'answered'), sleep(300).then(() => 'waiting')]);
+    expect(waited).toBe('waiting');
+    // ... and both are applied, in order, once the first has arrived.
+    release();
+    const [one, two] = await Promise.all([slow, early]);
+    expect(one.status).toBe(200);
+    expect(two.status).toBe(200);
+    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
+    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
+    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
   });
 
   it('records a rejected change with its reason, applies the rest, and answers the same on retry', async () => {

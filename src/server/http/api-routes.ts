@@ -12,6 +12,7 @@ import {
 import { hashEnrollmentCode, newDeviceId, newDeviceToken, sha256 } from '../auth/secrets';
 import type { Storage } from '../storage/storage';
 import { pushChanges } from '../sync/push';
+import { PushArrivals } from '../sync/push-arrivals';
 import { requireDevice, type AuthEnv } from './auth';
 import { readJson, readQuery } from './body';
 import { HttpError } from './http-error';
@@ -71,11 +72,18 @@ export function apiRoutes(storage: Storage, opts: ApiOptions): Hono {
 
   const sync = new Hono<AuthEnv>();
   sync.use('*', requireDevice(storage));
+  const arrivals = new PushArrivals();
   sync.post('/push', async (c) => {
-    const body = await readJson(c, PushRequestSchema);
     const device = c.get('device');
-    const ctx = { marketId: device.marketId, deviceId: device.id };
-    return c.json(await pushChanges(storage, ctx, body.changes, body.after));
+    // Counted from before its body is read: a push sent after this one waits for it (push-arrivals.ts).
+    const arrival = arrivals.arrive(device.marketId);
+    try {
+      const body = await readJson(c, PushRequestSchema);
+      const ctx = { marketId: device.marketId, deviceId: device.id };
+      return c.json(await pushChanges(storage, ctx, body.changes, body.after, arrival));
+    } finally {
+      arrival.leave();
+    }
   });
   sync.get('/pull', async (c) => {
     const q = readQuery(c, PullQuerySchema);

@@ -18,6 +18,7 @@ import { personalDataAllowed, seoulDate, setsPersonalData } from '../../domain/c
 import { HttpError } from '../http/http-error';
 import type { MarketTx, Prefetch, RecordKey, Storage, StorageHooks } from '../storage/storage';
 import { checkPolicy } from './policy';
+import type { PushArrival } from './push-arrivals';
 
 export interface PushContext {
   marketId: string;
@@ -158,18 +159,29 @@ function readsOf(changes: readonly Change[], after: string | undefined): Prefetc
 /**
  * `after`: the change the tablet sent last before this push (SYNC.md 3 with two pushes in flight): unless it is
  * answered — applied or rejected, by this market's transactions so far — nothing is applied (409 out_of_order).
+ * `arrival`: this push among the market's pushes arriving in this process (push-arrivals.ts): while pushes that
+ * arrived before it are still to be answered, an unanswered `after` waits for them instead of being refused.
  */
 export async function pushChanges(
   storage: Storage,
   ctx: PushContext,
   changes: Change[],
   after?: string,
+  arrival?: PushArrival,
 ): Promise<PushResponse> {
-  return storage.inMarketTx(ctx.marketId, async (tx) => {
-    await tx.prefetch(readsOf(changes, after));
-    if (after !== undefined && tx.answer(after)?.marketId !== ctx.marketId) throw HttpError.outOfOrder();
-    const results: ChangeResult[] = [];
-    for (const change of changes) results.push(applyOne(tx, storage.hooks, ctx, change));
-    return { results, serverSeq: tx.currentSeq() };
-  });
+  for (;;) {
+    try {
+      return await storage.inMarketTx(ctx.marketId, async (tx) => {
+        await tx.prefetch(readsOf(changes, after));
+        if (after !== undefined && tx.answer(after)?.marketId !== ctx.marketId) throw HttpError.outOfOrder();
+        const results: ChangeResult[] = [];
+        for (const change of changes) results.push(applyOne(tx, storage.hooks, ctx, change));
+        return { results, serverSeq: tx.currentSeq() };
+      });
+    } catch (err) {
+      // Nothing was applied (the transaction rolled back): decide again once an earlier push is answered.
+      const early = err instanceof HttpError && err.code === 'out_of_order';
+      if (!early || !arrival || !(await arrival.waitForEarlier())) throw err;
+    }
+  }
 }
