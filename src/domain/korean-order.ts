@@ -1,7 +1,7 @@
 // Korean order with numbers by value ("2" before "10"), as `Intl.Collator('ko', { numeric: true })` gives it,
-// without building that collator for the strings a market's data is mostly made of. Building it loads ICU's
-// Korean collation (with its Hanja tailoring): ≈ 60 ms of a tablet's cold start at CPU 4× (bench 4a, CDP
-// profile), for Today's route order on a tie of times, where the floor page pays nothing of the kind.
+// without building that collator for the strings a market's data is mostly made of. The page's first collator
+// sets up ICU's collation (in Node 6–14 ms, whichever locale; a second one 0.1 ms): ≈ 60 ms of a tablet's cold
+// start at CPU 4× (bench 4a, CDP profile), for Today's route order on a tie of times; the floor page pays none.
 //
 // Strings of Hangul syllables, ASCII letters and ASCII digits (no number with a leading zero) are compared here;
 // any other pair goes to the collator, built on first need. For these strings the collator's order is: numbers
