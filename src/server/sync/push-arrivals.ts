@@ -23,9 +23,8 @@ export class PushArrivals {
 
   /** Registers a push of `marketId` as arrived: call before reading its body, `leave()` once it is answered. */
   arrive(marketId: string): PushArrival {
-    let set = this.byMarket.get(marketId);
-    if (!set) this.byMarket.set(marketId, (set = new Set()));
-    const market = set;
+    const market = this.byMarket.get(marketId) ?? new Set<Pending>();
+    this.byMarket.set(marketId, market);
     const earlier = [...market];
     let settle!: () => void;
     const me: Pending = { answered: new Promise<void>((resolve) => (settle = resolve)), settle: () => settle() };
