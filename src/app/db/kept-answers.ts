@@ -6,9 +6,9 @@
 // Never older than the last change: an answer is kept only if no change to its tables committed while it was read,
 // and it is dropped at the next change to them (Dexie's `storagemutated`: this tab's changes and other tabs').
 import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { changedTables } from './changed-tables';
+import { useLiveQuery } from './live-query';
 import type { DangolDb } from './database';
 
 interface Kept {

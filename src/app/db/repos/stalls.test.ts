@@ -43,7 +43,7 @@ async function seed() {
   return { a, b, c };
 }
 
-const names = (rows: { stall: { name: string } }[]) => rows.map((r) => r.stall.name);
+const names = (rows: readonly { stall: { name: string } }[]) => rows.map((r) => r.stall.name);
 
 describe('stalls repository', () => {
   it('lists by name and searches name, merchant, category and location', async () => {
@@ -91,6 +91,8 @@ describe('stalls repository', () => {
     expect(f({ progress: 'not_started' })).toEqual([]);
     expect(f({ progress: 'in_progress' })).toEqual(['바다수산', '행복청과']);
     expect(f({ progress: 'completed' })).toEqual(['고소한 방앗간']);
+    expect(f({})).toEqual(['고소한 방앗간', '바다수산', '행복청과']);
+    expect(filterRows(rows, ' ', NO_FILTERS, 15)).toBe(rows); // nothing narrows them: the rows themselves
   });
 
   it('updates only the changed fields and refuses bad input without writing', async () => {

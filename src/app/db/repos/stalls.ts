@@ -139,9 +139,24 @@ export function buildRows(
   }));
 }
 
-/** Every word of the query must appear in the stall's name, merchant, category or location. */
-export function filterRows(rows: readonly StallRow[], query: string, filters: StallFilters, total: number): StallRow[] {
+/** No filter narrows the list. */
+function noFilters(f: StallFilters): boolean {
+  return !f.notVisited && !f.opened && !f.blocked && f.progress === 'all';
+}
+
+/**
+ * Every word of the query must appear in the stall's name, merchant, category or location. With no words and no
+ * filter the rows themselves (the list's first render on a 점포 tab tap: 1,000 rows checked for nothing, ≈ 1 ms of
+ * the tap at CPU 4x in a CDP profile; bench 4b).
+ */
+export function filterRows(
+  rows: readonly StallRow[],
+  query: string,
+  filters: StallFilters,
+  total: number,
+): readonly StallRow[] {
   const terms = norm(query).split(/\s+/).filter(Boolean);
+  if (terms.length === 0 && noFilters(filters)) return rows;
   return rows.filter((r) => {
     if (filters.notVisited && r.visited) return false;
     if (filters.opened && !r.stall.channelOpened) return false;

@@ -9,9 +9,10 @@
 // per part keeps it current (a saved note re-reads the notes only, as fast as before); `keepSame` gives back the
 // same objects when nothing changed, so an unchanged part re-renders nothing.
 import { use, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import Dexie, { liveQuery, type Subscription } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { changedTables } from '../../db/changed-tables';
 import { getDb, type DangolDb } from '../../db/database';
+import { closedLater } from '../../db/live-query';
 import { NOTES_PAGE } from '../../db/repos/notes';
 import {
   loadStallDetail,
@@ -40,7 +41,8 @@ interface Entry {
   /** The first read (not live): what the detail suspends on. */
   first: Tracked;
   listeners: Set<() => void>;
-  live: Map<Part, Subscription>;
+  /** Ends each part's live query (closed with Dexie in the next task: db/live-query.ts `closedLater`). */
+  live: Map<Part, () => void>;
   /** A scheduled start of the live queries (cancelled if the detail unmounts first). */
   starting: (() => void) | null;
   /** One of the detail's tables changed since the first read began (`dropOnChange`). */
@@ -190,10 +192,10 @@ function setWanted(next: typeof wanted): void {
 }
 
 function watch<P extends Part>(e: Entry, part: P) {
-  e.live.get(part)?.unsubscribe();
+  e.live.get(part)?.();
   const { db, stallId, limit } = e;
-  const sub = liveQuery(async () => readStallDetailPart(db, part, stallId, limit)).subscribe({
-    next: (value) => {
+  const end = closedLater(liveQuery(async () => readStallDetailPart(db, part, stallId, limit))).subscribe(
+    (value) => {
       if (!e.data) return;
       const kept = keepSame(e.data[part], value);
       if (kept === e.data[part] && e.error === undefined) return;
@@ -201,12 +203,12 @@ function watch<P extends Part>(e: Entry, part: P) {
       e.error = undefined;
       for (const l of e.listeners) l();
     },
-    error: (err: unknown) => {
+    (err: unknown) => {
       e.error = err;
       for (const l of e.listeners) l();
     },
-  });
-  e.live.set(part, sub);
+  );
+  e.live.set(part, end);
 }
 
 function subscribe(e: Entry, listener: () => void): () => void {
@@ -229,7 +231,7 @@ function subscribe(e: Entry, listener: () => void): () => void {
     if (e.listeners.size > 0) return;
     e.starting?.();
     e.starting = null;
-    for (const sub of e.live.values()) sub.unsubscribe();
+    for (const end of e.live.values()) end();
     e.live.clear();
     // Kept for the next tap while its row is on screen if nothing changed since it was read (then it still holds
     // what its first read did); otherwise its live queries may not have read a change yet: read again instead.
