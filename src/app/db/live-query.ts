@@ -1,8 +1,9 @@
 // The app's live queries: Dexie's liveQuery through dexie-react-hooks, except that a query's end (its screen
 // unmounted) only stops its answers at once and closes it with Dexie in the next task. A tab tap unmounts the screen
 // it leaves inside its own task: Dexie's unsubscribe of Today's queries (an AbortController's abort, which builds an
-// AbortError, and the change listener removed) was part of the first 점포 tab tap's task, which took 26–65 ms at
-// CPU 4x with it and 13–36 ms without (median 34 → 20, 12 alternating cold starts; bench 4b).
+// AbortError, and the change listener removed) was ≈ 4 ms of the first 점포 tab tap's task at CPU 4x (CDP profiles;
+// bench 4b). With this and the list's rows no longer filtered for nothing (repos/stalls.ts `filterRows`) that task
+// took 13–36 ms instead of 26–65 (median 34 → 20; 12 alternating cold starts; the rows' change alone: 40 → 24).
 import { liveQuery, type Observable } from 'dexie';
 import { useObservable, type InteropableObservable } from 'dexie-react-hooks';
 
