@@ -3,7 +3,8 @@
 // it leaves inside its own task: Dexie's unsubscribe of Today's queries (an AbortController's abort, which builds an
 // AbortError, and the change listener removed) was ≈ 4 ms of the first 점포 tab tap's task at CPU 4x (CDP profiles;
 // bench 4b). With this and the list's rows no longer filtered for nothing (repos/stalls.ts `filterRows`) that task
-// took 13–36 ms instead of 26–65 (median 34 → 20; 12 alternating cold starts; the rows' change alone: 40 → 24).
+// took 13–36 ms instead of 26–65 (median 34 → 20; 12 alternating cold starts), and the tap to its painted frame
+// 54 → 38 ms median in a three-way A/B where the rows' change alone gave 55.
 import { liveQuery, type Observable } from 'dexie';
 import { useObservable, type InteropableObservable } from 'dexie-react-hooks';
 

@@ -147,8 +147,8 @@ function noFilters(f: StallFilters): boolean {
 /**
  * Every word of the query must appear in the stall's name, merchant, category or location. With no words and no
  * filter the rows themselves: the list's first render on a 점포 tab tap checked 1,000 rows for nothing and made a new
- * array of them (≈ 1 ms of CPU samples at CPU 4x in CDP profiles, yet the tap's task 40 → 24 ms median in a 10-round
- * A/B of this change alone; bench 4b).
+ * array of them (≈ 1 ms at CPU 4x in CDP profiles; bench 4b. A/Bs of this change alone: the tap's task 40 → 24 ms
+ * median in one, the whole tap 54 → 55 in another — within the machine's noise).
  */
 export function filterRows(
   rows: readonly StallRow[],
