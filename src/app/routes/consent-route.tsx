@@ -1,5 +1,5 @@
 // The consent screen of one stall (/consent/:stallId): reachable from the stall form and detail.
-import { useLiveQuery } from '../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { useTranslation } from '../i18n/use-translation';
 import { AppLink } from '../ui/app-link';

@@ -1,7 +1,7 @@
 // The ONE door from the UI to sync (lint-enforced): the engine, its status hook, the needs-attention and
 // conflict reads, and a factory for tests. Everything else in src/app/sync is private to it.
 import { useEffect } from 'react';
-import { useLiveQuery } from '../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type DangolDb } from '../db/database';
 import { startSnapshot } from '../db/start-snapshot';
 import { listConflicts, listNeedsAttention } from '../db/repos/sync-attention-repo';

@@ -1,6 +1,6 @@
 // Merchants' consent records and the personal data they allow: record a consent, guard the personal stall
 // fields behind it, withdraw (erasing those fields here and, through sync, everywhere), purge after retention.
-import { useLiveQuery } from '../live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import {
   CONSENT_FORM_VERSION,
   CONSENT_ITEMS_KO,

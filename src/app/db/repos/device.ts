@@ -1,7 +1,7 @@
 // The end of a deployment on this tablet: export the market's report and data, then wipe the tablet. Wiping
 // is refused while changes are unsynced unless an export covered them (time + outbox high-water mark kept).
 // A revoked tablet drops its market data (wipeMarketData), whatever is pending: the server refuses it anyway.
-import { useLiveQuery } from '../live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type DangolDb } from '../database';
 import { ValidationError } from '../errors';
 import { getMeta } from '../meta';

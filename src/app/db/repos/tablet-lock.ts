@@ -1,6 +1,6 @@
 // Who holds the shared tablet right now, and whether it is locked: local state in meta, read live by the
 // lock overlay. The tablet is locked when asked to, when nobody valid is signed in, or after idle time.
-import { useLiveQuery } from '../live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Tutor } from '../../../domain';
 import { getDb, type DangolDb } from '../database';
 import { getMeta, setMeta } from '../meta';

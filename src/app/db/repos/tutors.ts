@@ -1,5 +1,5 @@
 // Reads of a market's tutors (names for visits, notes and checklists; the "who is using the tablet" picker).
-import { useLiveQuery } from '../live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { compareKorean, type Tutor } from '../../../domain';
 import { getDb, type DangolDb, type Local } from '../database';
 import { useKeptLiveQuery } from '../kept-answers';

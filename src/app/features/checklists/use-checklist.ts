@@ -1,5 +1,5 @@
 // Live reads of a stall's checklist and a step's history, wrapping the steps repository in useLiveQuery.
-import { useLiveQuery } from '../../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { StepEvent } from '../../../domain';
 import { getDb } from '../../db/database';
 import { checklistItems, listStepEvents, listSteps, type ChecklistItem } from '../../db/repos/steps';

@@ -9,10 +9,9 @@
 // per part keeps it current (a saved note re-reads the notes only, as fast as before); `keepSame` gives back the
 // same objects when nothing changed, so an unchanged part re-renders nothing.
 import { use, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import Dexie, { liveQuery } from 'dexie';
+import Dexie, { liveQuery, type Subscription } from 'dexie';
 import { changedTables } from '../../db/changed-tables';
 import { getDb, type DangolDb } from '../../db/database';
-import { closedLater } from '../../db/live-query';
 import { NOTES_PAGE } from '../../db/repos/notes';
 import {
   loadStallDetail,
@@ -41,8 +40,7 @@ interface Entry {
   /** The first read (not live): what the detail suspends on. */
   first: Tracked;
   listeners: Set<() => void>;
-  /** Ends each part's live query (closed with Dexie in the next task: db/live-query.ts `closedLater`). */
-  live: Map<Part, () => void>;
+  live: Map<Part, Subscription>;
   /** A scheduled start of the live queries (cancelled if the detail unmounts first). */
   starting: (() => void) | null;
   /** One of the detail's tables changed since the first read began (`dropOnChange`). */
@@ -192,10 +190,10 @@ function setWanted(next: typeof wanted): void {
 }
 
 function watch<P extends Part>(e: Entry, part: P) {
-  e.live.get(part)?.();
+  e.live.get(part)?.unsubscribe();
   const { db, stallId, limit } = e;
-  const end = closedLater(liveQuery(async () => readStallDetailPart(db, part, stallId, limit))).subscribe(
-    (value) => {
+  const sub = liveQuery(async () => readStallDetailPart(db, part, stallId, limit)).subscribe({
+    next: (value) => {
       if (!e.data) return;
       const kept = keepSame(e.data[part], value);
       if (kept === e.data[part] && e.error === undefined) return;
@@ -203,12 +201,12 @@ function watch<P extends Part>(e: Entry, part: P) {
       e.error = undefined;
       for (const l of e.listeners) l();
     },
-    (err: unknown) => {
+    error: (err: unknown) => {
       e.error = err;
       for (const l of e.listeners) l();
     },
-  );
-  e.live.set(part, end);
+  });
+  e.live.set(part, sub);
 }
 
 function subscribe(e: Entry, listener: () => void): () => void {
@@ -231,7 +229,7 @@ function subscribe(e: Entry, listener: () => void): () => void {
     if (e.listeners.size > 0) return;
     e.starting?.();
     e.starting = null;
-    for (const end of e.live.values()) end();
+    for (const sub of e.live.values()) sub.unsubscribe();
     e.live.clear();
     // Kept for the next tap while its row is on screen if nothing changed since it was read (then it still holds
     // what its first read did); otherwise its live queries may not have read a change yet: read again instead.

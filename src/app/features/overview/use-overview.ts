@@ -1,5 +1,5 @@
 // The market overview, live: recomputed by the repository from indexes when the data changes, not per render.
-import { useLiveQuery } from '../../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { addWeeks, startOfWeek } from 'date-fns';
 import { getDb } from '../../db/database';
 import { readOverview } from '../../db/repos/overview';

@@ -1,6 +1,6 @@
 // Conflicts to review: each note two tutors edited at once, its original and its conflict copy side by side,
 // with keep mine / keep theirs / keep both (named original / copy when neither was written here).
-import { useLiveQuery } from '../../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { TFunction } from 'i18next';

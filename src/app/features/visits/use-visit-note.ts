@@ -1,5 +1,5 @@
 // The note written during a visit (the latest one for that visit), for reopening it and for the follow-up date.
-import { useLiveQuery } from '../../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
 import { listNotes } from '../../db/repos/notes';
 

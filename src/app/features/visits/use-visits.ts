@@ -1,5 +1,5 @@
 // Live reads of visits for the screens (a day, a week, one stall, one visit), through the visits repository.
-import { useLiveQuery } from '../../db/live-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
 import { useKeptLiveQuery } from '../../db/kept-answers';
 import { startSnapshot } from '../../db/start-snapshot';
