@@ -5,10 +5,11 @@
 //
 // Never older than the last change: an answer is kept only if no change to its tables committed while it was read,
 // and it is dropped at the next change to them (Dexie's `storagemutated`: this tab's changes and other tabs').
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
+import { useObservable } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { changedTables } from './changed-tables';
-import { useLiveQuery } from './live-query';
+import { closedLater } from './live-query';
 import type { DangolDb } from './database';
 
 interface Kept {
@@ -73,11 +74,15 @@ export function useKeptLiveQuery<T>(
   // start snapshot) is there for the first render only, and Today renders again before its query answers (another
   // query's answer, its deferred cards). Marked as read at no version (-1): never kept as an answer.
   const start = first !== undefined ? first : keptAnswer<T>(db, key);
-  const answer = useLiveQuery(
-    async () => {
-      const at = version(db, tables);
-      return { key, at, value: await read() };
-    },
+  // dexie-react-hooks' `useLiveQuery`, with the query closed in the task after this screen unmounts (live-query.ts).
+  const answer = useObservable(
+    () =>
+      closedLater(
+        liveQuery(async () => {
+          const at = version(db, tables);
+          return { key, at, value: await read() };
+        }),
+      ),
     [db, key],
     start === undefined ? undefined : { key, at: -1, value: start },
   );
