@@ -3,7 +3,7 @@
 // nothing, rejections are kept and the rest goes on, per-field merge, note conflict copies, delete rule,
 // paging without skips, and market isolation.
 import { describe, expect, it } from 'vitest';
-import { conflictCopyId, type PushResponse } from '../../src/domain';
+import { conflictCopyId, type Change, type PushResponse } from '../../src/domain';
 import { createMarket } from '../../src/server/admin/commands';
 import { enroll, engines, latest, noteFields, pullAll, stallFields, useServer, type TestDevice } from './harness';
 
@@ -86,12 +86,12 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect((await a.pushOk(third, refused.changeId)).results[0]?.status).toBe('applied');
   });
 
-  it('holds a push whose named change is still arriving in the push before it, instead of refusing it', async () => {
-    const a = await device('A');
-    const first = [a.change({ entity: 'stall', recordId: 'p-w1', fields: stallFields('천천히') })];
-    const second = [a.change({ entity: 'stall', recordId: 'p-w2', fields: stallFields('바로') })];
-    // The first push's headers are in, its body still on its way (a slow upload on the market's Wi-Fi).
-    const body = new TextEncoder().encode(JSON.stringify({ changes: first }));
+  /**
+   * A push whose headers reach the server now and whose body is held back until `release()` (a slow upload on the
+   * market's Wi-Fi): the server counts it as open from its headers on.
+   */
+  async function heldPush(a: TestDevice, changes: Change[], after?: string) {
+    const body = new TextEncoder().encode(JSON.stringify(after === undefined ? { changes } : { changes, after }));
     let release!: () => void;
     const rest = new Promise<void>((resolve) => (release = resolve));
     const stream = new ReadableStream<Uint8Array>({
@@ -102,25 +102,78 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
         controller.close();
       },
     });
-    const slow = fetch(`${fx.get().server.url}/api/sync/push`, {
+    const response = fetch(`${fx.get().server.url}/api/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The headers are in and the body has started.
+    await sleep(300);
+    return { response, release };
+  }
+
+  /** 'waiting' while the push is still unanswered 300 ms on. */
+  const stillWaiting = (res: Promise<Response>) =>
+    Promise.race([res.then(() => 'answered'), sleep(300).then(() => 'waiting')]);
+
+  it('holds a push whose named change is still arriving in the push before it, instead of refusing it', async () => {
+    const a = await device('A');
+    const first = [a.change({ entity: 'stall', recordId: 'p-w1', fields: stallFields('천천히') })];
+    const second = [a.change({ entity: 'stall', recordId: 'p-w2', fields: stallFields('바로') })];
+    const slow = await heldPush(a, first);
     // The second push, naming the first's change, reaches the server first: it waits (no 409) ...
     const early = a.push(second, first[0]!.changeId);
-    const waited = await Promise.race([early.then(() => 'answered'), sleep(300).then(() => 'waiting')]);
-    expect(waited).toBe('waiting');
+    expect(await stillWaiting(early)).toBe('waiting');
     // ... and both are applied, in order, once the first has arrived.
-    release();
-    const [one, two] = await Promise.all([slow, early]);
+    slow.release();
+    const [one, two] = await Promise.all([slow.response, early]);
     expect(one.status).toBe(200);
     expect(two.status).toBe(200);
     const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
     expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
     expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+  });
+
+  it('holds a push whose named change is in a push the server took in after it (both in one turn)', async () => {
+    // A busy server takes in both of a tablet's pushes in the same turn, in either order: here the second is
+    // counted open first, and its body is read first.
+    const a = await device('A');
+    const first = [a.change({ entity: 'stall', recordId: 'p-x1', fields: stallFields('먼저보냄') })];
+    const second = [a.change({ entity: 'stall', recordId: 'p-x2', fields: stallFields('먼저도착') })];
+    const later = await heldPush(a, second, first[0]!.changeId);
+    const earlier = await heldPush(a, first);
+    later.release();
+    expect(await stillWaiting(later.response)).toBe('waiting');
+    earlier.release();
+    const [one, two] = await Promise.all([earlier.response, later.response]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
+    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
+    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+  });
+
+  it('refuses two open pushes that name changes no push brings, without either waiting for the other', async () => {
+    const a = await device('A');
+    const lost = [a.change({ entity: 'stall', recordId: 'p-n0', fields: stallFields('없음') }).changeId];
+    lost.push(a.change({ entity: 'stall', recordId: 'p-n1', fields: stallFields('없음') }).changeId);
+    const one = await heldPush(
+      a,
+      [a.change({ entity: 'stall', recordId: 'p-n2', fields: stallFields('하나') })],
+      lost[0],
+    );
+    const two = await heldPush(
+      a,
+      [a.change({ entity: 'stall', recordId: 'p-n3', fields: stallFields('둘') })],
+      lost[1],
+    );
+    one.release();
+    two.release();
+    const answers = await Promise.race([Promise.all([one.response, two.response]), sleep(3000).then(() => null)]);
+    expect(answers?.map((r) => r.status)).toEqual([409, 409]);
+    const ids = (await pullAll(a)).map((r) => r.id);
+    expect(ids).not.toContain('p-n2');
+    expect(ids).not.toContain('p-n3');
   });
 
   it('records a rejected change with its reason, applies the rest, and answers the same on retry', async () => {

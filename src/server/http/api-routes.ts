@@ -75,7 +75,7 @@ export function apiRoutes(storage: Storage, opts: ApiOptions): Hono {
   const arrivals = new PushArrivals();
   sync.post('/push', async (c) => {
     const device = c.get('device');
-    // Counted from before its body is read: a push sent after this one waits for it (push-arrivals.ts).
+    // Open from before its body is read: a push naming one of its changes waits for it (push-arrivals.ts).
     const arrival = arrivals.arrive(device.marketId);
     try {
       const body = await readJson(c, PushRequestSchema);

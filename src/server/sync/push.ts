@@ -159,8 +159,8 @@ function readsOf(changes: readonly Change[], after: string | undefined): Prefetc
 /**
  * `after`: the change the tablet sent last before this push (SYNC.md 3 with two pushes in flight): unless it is
  * answered — applied or rejected, by this market's transactions so far — nothing is applied (409 out_of_order).
- * `arrival`: this push among the market's pushes arriving in this process (push-arrivals.ts): while pushes that
- * arrived before it are still to be answered, an unanswered `after` waits for them instead of being refused.
+ * `arrival`: this push among the market's pushes open in this process (push-arrivals.ts): while other pushes of
+ * the market are still to be answered, an unanswered `after` waits for them instead of being refused.
  */
 export async function pushChanges(
   storage: Storage,
@@ -179,9 +179,9 @@ export async function pushChanges(
         return { results, serverSeq: tx.currentSeq() };
       });
     } catch (err) {
-      // Nothing was applied (the transaction rolled back): decide again once an earlier push is answered.
+      // Nothing was applied (the transaction rolled back): decide again once another open push is answered.
       const early = err instanceof HttpError && err.code === 'out_of_order';
-      if (!early || !arrival || !(await arrival.waitForEarlier())) throw err;
+      if (!early || !arrival || !(await arrival.waitForOthers())) throw err;
     }
   }
 }
