@@ -198,6 +198,12 @@ export async function benchDrain(
       const drainFrames = await bs.walFrames();
       const firstPull = t.sent.find((s) => s.kind === 'pull')?.at ?? end;
       const pushes = t.sent.filter((s) => s.kind === 'push').length;
+      // A push answered other than 200 (a 409 out_of_order and its resend, a retried error) costs the drain a
+      // round trip and a second read of its batch: named in the output so a slow drain can be told from a slow machine.
+      const refused = t.sent.filter((s) => s.kind === 'push' && s.status !== 200);
+      if (refused.length > 0) {
+        log(`  pushes answered other than 200: ${refused.map((s) => `${s.status} ${s.code ?? ''}`.trim()).join(', ')}`);
+      }
       const inHttp = t.sent.filter((s) => s.kind === 'push').reduce((a, s) => a + s.ms, 0);
       log(`  push requests (server + HTTP): ${inHttp.toFixed(0)} ms of the drain`);
       allRuns.push(firstPull - t0);

@@ -10,8 +10,17 @@ export interface BenchTablet {
   db: DangolDb;
   engine: SyncEngine;
   online: boolean;
-  /** performance.now() when each request left, by kind. */
-  sent: { kind: 'push' | 'pull' | 'other'; at: number; bytes: number; ms: number }[];
+  /** performance.now() when each request left, by kind; its answer's status (and error code, if any) once in. */
+  sent: { kind: 'push' | 'pull' | 'other'; at: number; bytes: number; ms: number; status: number; code?: string }[];
+}
+
+/** The `error.code` of an error answer's JSON body, if it has one. */
+function errorCode(body: ArrayBuffer): string | undefined {
+  try {
+    return (JSON.parse(new TextDecoder().decode(body)) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
 }
 
 const alwaysOnline = { isOnline: () => true, subscribe: () => () => {} };
@@ -26,11 +35,13 @@ export function makeTablet(name: string): BenchTablet {
     if (!t.online) throw new TypeError('fetch failed (offline)');
     const sent = init?.body;
     const bytes = typeof sent === 'string' ? sent.length : ArrayBuffer.isView(sent) ? sent.byteLength : 0;
-    const entry: BenchTablet['sent'][number] = { kind, at: performance.now(), bytes, ms: 0 };
+    const entry: BenchTablet['sent'][number] = { kind, at: performance.now(), bytes, ms: 0, status: 0 };
     t.sent.push(entry);
     const res = await fetch(input, init);
     const body = await res.arrayBuffer();
     entry.ms = performance.now() - entry.at;
+    entry.status = res.status;
+    if (!res.ok) entry.code = errorCode(body);
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
   const online = { ...alwaysOnline, isOnline: () => t.online };

@@ -153,6 +153,21 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
   });
 
+  it('holds a push whose named change reaches the server just after it, with no other push open yet', async () => {
+    // The earlier push's request can reach the server after the later one's (each on its own connection).
+    const a = await device('A');
+    const first = [a.change({ entity: 'stall', recordId: 'p-g1', fields: stallFields('늦게도착') })];
+    const second = [a.change({ entity: 'stall', recordId: 'p-g2', fields: stallFields('일찍도착') })];
+    const early = a.push(second, first[0]!.changeId);
+    await sleep(80); // the second is decided by now, with no other push open
+    const one = await a.push(first);
+    const two = await early;
+    expect([one.status, two.status]).toEqual([200, 200]);
+    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
+    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
+    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+  });
+
   it('refuses two open pushes that name changes no push brings, without either waiting for the other', async () => {
     const a = await device('A');
     const lost = [a.change({ entity: 'stall', recordId: 'p-n0', fields: stallFields('없음') }).changeId];
