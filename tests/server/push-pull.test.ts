@@ -117,6 +117,14 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
   const stillWaiting = (res: Promise<Response>) =>
     Promise.race([res.then(() => 'answered'), sleep(300).then(() => 'waiting')]);
 
+  /** Both pushes answered 200 with their one change applied, the second after the first. */
+  async function expectAppliedInOrder(first: Response, second: Response) {
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const results = [(await first.json()) as PushResponse, (await second.json()) as PushResponse];
+    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
+    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+  }
+
   it('holds a push whose named change is still arriving in the push before it, instead of refusing it', async () => {
     const a = await device('A');
     const first = [a.change({ entity: 'stall', recordId: 'p-w1', fields: stallFields('천천히') })];
@@ -128,11 +136,7 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     // ... and both are applied, in order, once the first has arrived.
     slow.release();
     const [one, two] = await Promise.all([slow.response, early]);
-    expect(one.status).toBe(200);
-    expect(two.status).toBe(200);
-    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
-    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
-    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+    await expectAppliedInOrder(one, two);
   });
 
   it('holds a push whose named change is in a push the server took in after it (both in one turn)', async () => {
@@ -147,10 +151,7 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     expect(await stillWaiting(later.response)).toBe('waiting');
     earlier.release();
     const [one, two] = await Promise.all([earlier.response, later.response]);
-    expect([one.status, two.status]).toEqual([200, 200]);
-    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
-    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
-    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+    await expectAppliedInOrder(one, two);
   });
 
   it('holds a push whose named change reaches the server just after it, with no other push open yet', async () => {
@@ -161,11 +162,7 @@ describe.each(engines('sync protocol suite (push/pull, merge, isolation)'))('syn
     const early = a.push(second, first[0]!.changeId);
     await sleep(80); // the second is decided by now, with no other push open
     const one = await a.push(first);
-    const two = await early;
-    expect([one.status, two.status]).toEqual([200, 200]);
-    const results = [(await one.json()) as PushResponse, (await two.json()) as PushResponse];
-    expect(results.map((r) => r.results[0]?.status)).toEqual(['applied', 'applied']);
-    expect(results[1]!.serverSeq).toBeGreaterThan(results[0]!.serverSeq);
+    await expectAppliedInOrder(one, await early);
   });
 
   it('refuses two open pushes that name changes no push brings, without either waiting for the other', async () => {
