@@ -47,7 +47,7 @@ async function waitControlled(page: Page) {
 }
 
 /** One cold start: a fresh browser process on the profile, offline, throttled; ms to `selector` painted. */
-async function coldStart(dir: string, url: string, selector: string) {
+export async function coldStart(dir: string, url: string, selector: string) {
   const { ctx, page } = await launch(dir, true);
   await page.addInitScript({ content: probe.readyProbe(selector) });
   const cdp = await throttle(ctx, page, 4);

@@ -2,7 +2,8 @@
 // through the server's own write path, answering the bench's requests (enrollment codes, seqs, floor writes)
 // over the worker's message port. The server runs on its own thread, as it runs on its own machine in a
 // market: a tablet's work and the server's do not take turns on one CPU (see bench/lib/server.ts).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -33,6 +34,10 @@ export type ServerOp =
   | { op: 'floorUpsertSince'; since: number }
   /** The old floor's write: these rows inserted as copies under fresh keys (in their own market). */
   | { op: 'floorInsert'; marketId: string; rows: FloorRow[] }
+  /** Start a CPU profile of this thread (the server's), for probes (bench/probes). */
+  | { op: 'profileStart' }
+  /** Stop it and write it to `file` (a .cpuprofile: Chrome DevTools and bench/probes/cpu-profile.ts read it). */
+  | { op: 'profileStop'; file: string }
   | { op: 'close' };
 
 const port = parentPort!;
@@ -47,6 +52,9 @@ for (const [entity, rows] of bigMarketGroups(makeBigMarket(marketId, new Date(no
   }
 }
 await writeServerRecords(storage, marketId, records);
+
+/** The inspector session of a probe's CPU profile (one at a time). */
+let profiler: Session | null = null;
 
 async function answer(msg: ServerOp): Promise<unknown> {
   switch (msg.op) {
@@ -77,6 +85,23 @@ async function answer(msg: ServerOp): Promise<unknown> {
       const t0 = performance.now();
       await bulkInsertServer(storage, msg.marketId, msg.rows);
       return { ms: performance.now() - t0 };
+    }
+    case 'profileStart': {
+      if (profiler) throw new Error('a CPU profile is already running');
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
+      await profiler.post('Profiler.start');
+      return null;
+    }
+    case 'profileStop': {
+      if (!profiler) throw new Error('no CPU profile is running');
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = null;
+      await writeFile(msg.file, JSON.stringify(profile));
+      return null;
     }
     case 'close':
       await server.close();

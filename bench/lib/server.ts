@@ -28,6 +28,9 @@ export interface BenchServer {
   floorUpsertSince(since: number): Promise<{ ms: number; rows: number }>;
   /** The old floor write: `rows` inserted as copies under fresh keys in market `marketId` (timed there). */
   floorInsert(marketId: string, rows: FloorRow[]): Promise<{ ms: number }>;
+  /** Probes only (bench/probes): a CPU profile of the server's thread, started and then written to `file`. */
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,8 @@ export async function startBenchServer(distDir: string, now = new Date()): Promi
     walFrames: () => ask<number | null>({ op: 'walFrames' }),
     floorUpsertSince: (since) => ask({ op: 'floorUpsertSince', since }),
     floorInsert: (marketId, rows) => ask({ op: 'floorInsert', marketId, rows }),
+    profileStart: () => ask({ op: 'profileStart' }),
+    profileStop: (file) => ask({ op: 'profileStop', file }),
     async close() {
       await ask({ op: 'close' });
       await worker.terminate();
