@@ -46,10 +46,14 @@ async function waitControlled(page: Page) {
   await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 60_000 });
 }
 
-/** One cold start: a fresh browser process on the profile, offline, throttled; ms to `selector` painted. */
-export async function coldStart(dir: string, url: string, selector: string) {
+/**
+ * One cold start: a fresh browser process on the profile, offline, throttled; ms to `selector` painted.
+ * `initScript`: more script to run in the page before its own (a probe's, bench/probes).
+ */
+export async function coldStart(dir: string, url: string, selector: string, initScript?: string) {
   const { ctx, page } = await launch(dir, true);
   await page.addInitScript({ content: probe.readyProbe(selector) });
+  if (initScript) await page.addInitScript({ content: initScript });
   const cdp = await throttle(ctx, page, 4);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction('typeof window.__ready === "number"', undefined, { timeout: 180_000, polling: 250 });

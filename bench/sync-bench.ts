@@ -284,7 +284,7 @@ export async function benchDrain(
  * its SQLite WAL back after 1 s without writes (src/server/storage/wal-checkpoint.ts), so neither side pays for
  * reading through the other's unfolded WAL.
  */
-const serverIdle = () => new Promise((r) => setTimeout(r, 1_300));
+export const serverIdle = () => new Promise((r) => setTimeout(r, 1_300));
 
 /** 3. Single local writes at full data (step tick, note save), each vs one plain Dexie put of the same row. */
 export async function benchLocalWrites(bs: BenchServer, t: BenchTablet, count: number): Promise<Measured[]> {

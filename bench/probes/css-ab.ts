@@ -4,37 +4,31 @@
 //   DIST=.tmp/bench-dist N=4 K=11 CSS='.note-card{content-visibility:auto}' node --import tsx bench/probes/css-ab.ts
 // On a noisy machine repeat it and believe only a difference that comes back.
 import 'fake-indexeddb/auto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as probe from '../lib/page-probes';
 import { startBenchServer } from '../lib/server';
 import { summarize } from '../lib/stats';
-import { launch, prepareApp } from '../screens-bench';
+import { coldStart, prepareApp } from '../screens-bench';
 
 const N = Number(process.env.N ?? 4);
 const K = Number(process.env.K ?? 11);
 const CSS = process.env.CSS;
 if (!CSS) throw new Error('CSS=<the rule to try> is required');
 
+/** The rule in a <style> of its own, off until an opening switches it on. */
+const style = `document.addEventListener('DOMContentLoaded', () => {
+  const s = document.createElement('style'); s.id = 'css-ab'; s.textContent = ${JSON.stringify(CSS)};
+  s.disabled = true; document.head.append(s); });`;
 const bs = await startBenchServer(path.resolve(process.env.DIST ?? '.tmp/bench-dist'));
 const dir = mkdtempSync(path.join(tmpdir(), 'dangol-css-ab-'));
 const runs = { without: [] as number[], with: [] as number[], firstWithout: [] as number[], firstWith: [] as number[] };
 try {
   await prepareApp(dir, bs);
   for (let i = 0; i < N; i++) {
-    const { ctx, page } = await launch(dir, true);
+    const { ctx, page } = await coldStart(dir, `${bs.url}/today`, '.today .visit-count', style);
     try {
-      await page.addInitScript({ content: probe.readyProbe('.today .visit-count') });
-      await page.addInitScript({
-        content: `document.addEventListener('DOMContentLoaded', () => {
-          const s = document.createElement('style'); s.id = 'css-ab'; s.textContent = ${JSON.stringify(CSS)};
-          s.disabled = true; document.head.append(s); });`,
-      });
-      const cdp = await ctx.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(`${bs.url}/today`, { waitUntil: 'commit' });
-      await page.waitForFunction('typeof window.__ready === "number"', undefined, { timeout: 180_000, polling: 250 });
       await page.evaluate(probe.rafFloor);
       await page.evaluate(probe.clickAndWait('nav a[href="/stalls"]', 0, 'main ul[aria-label] > li'));
       for (let k = 0; k < K; k++) {
@@ -54,6 +48,7 @@ try {
   }
 } finally {
   await bs.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 for (const [side, ms] of Object.entries(runs)) {
   if (ms.length === 0) continue;

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startBenchServer } from '../lib/server';
-import { benchDrain, benchPull, requeued } from '../sync-bench';
+import { benchDrain, benchPull, requeued, serverIdle } from '../sync-bench';
 import { printSummary, summarizeProfiles } from './cpu-profile';
 
 const REPS = Number(process.env.REPS ?? 5);
@@ -21,7 +21,7 @@ try {
   for (let i = 0; i < REPS; i++) {
     t.online = false;
     await t.db.outbox.bulkAdd(template.map((e) => requeued(e, 100 + i)));
-    await new Promise((r) => setTimeout(r, 1_300)); // the server's idle WAL checkpoint, as between the bench's drains
+    await serverIdle();
     t.online = true;
     t.sent.length = 0;
     await bs.profileStart();

@@ -5,7 +5,7 @@
 // tasks with each other, not with the bench's figures; nested events (a Paint inside a Paint) are summed twice.
 //   DIST=.tmp/bench-dist N=4 OUT=/tmp/opening-trace node --import tsx bench/probes/opening-trace.ts
 import 'fake-indexeddb/auto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as probe from '../lib/page-probes';
@@ -104,5 +104,6 @@ try {
   }
 } finally {
   await bs.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);
